@@ -1,0 +1,98 @@
+#include "cli/command.h"
+
+#include <unistd.h>
+
+#include <iostream>
+#include <thread>
+
+namespace kazprep::cli {
+
+const std::vector<CommandInfo>& Commands() {
+  static const std::vector<CommandInfo> commands = {
+      {"normalize", "repair one line at a time (Unicode, invisible characters, spacing)",
+       "kazprep normalize [--lang kk|ru|en] [options] [FILE...]",
+       "Line contract: 1:1, exactly one output line per input line.\n"
+       "Ill-formed UTF-8 becomes U+FFFD; invisible and control characters are deleted;\n"
+       "every white-space run becomes one space and lines are trimmed; then NFC.",
+       RunNormalize},
+      {"split", "split paragraphs (one per line) into sentences (one per line)",
+       "kazprep split [--lang kk|ru|en] [options] [FILE...]",
+       "Line contract: 1:k. Each input line is a paragraph; each sentence is written on its\n"
+       "own line; an empty input line gives one empty output line. Only white space changes.",
+       RunSplit},
+      {"spm-train", "train a SentencePiece model (identity normalization, byte fallback)",
+       "kazprep spm-train --input FILE [--input FILE...] --model-prefix PREFIX --vocab-size N",
+       "Writes PREFIX.model and PREFIX.vocab atomically. Train on normalized text: the model\n"
+       "does no normalization of its own, so decode(encode(x)) == x.",
+       RunSpmTrain},
+      {"spm-encode", "encode lines into subword pieces or ids",
+       "kazprep spm-encode --model PREFIX.model [--output-format piece|id] [FILE...]",
+       "Line contract: 1:1, one line of space-separated pieces (or ids) per input line.",
+       RunSpmEncode},
+      {"spm-decode", "decode pieces or ids back into text",
+       "kazprep spm-decode --model PREFIX.model [--input-format piece|id] [FILE...]",
+       "Line contract: 1:1, one line of text per line of pieces (or ids).", RunSpmDecode},
+      {"run", "the main job: raw news and parallel corpora to encoded training files",
+       "kazprep run [--config FILE] [--output-dir DIR] [--threads N]",
+       "Without --config, runs on the embedded example (examples/ in the source tree) and\n"
+       "writes into --output-dir (default: kazprep-example). Prints a summary on stdout and\n"
+       "writes report.json. See the README for the config file format.",
+       RunJobCommand},
+  };
+  return commands;
+}
+
+bool ParseArgs(const CommandInfo& info, const std::vector<std::string>& args,
+               po::options_description& options, po::variables_map* vm,
+               std::vector<std::string>* inputs, bool takes_inputs) {
+  options.add_options()("help,h", "show this help");
+  po::options_description hidden;
+  po::positional_options_description positional;
+  if (takes_inputs) {
+    hidden.add_options()("input-file", po::value(inputs));
+    positional.add("input-file", -1);
+  }
+  po::options_description all;
+  all.add(options).add(hidden);
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), *vm);
+    if (vm->count("help") != 0) {
+      std::cout << "Usage: " << info.usage << "\n\n"
+                << info.summary << ".\n"
+                << info.contract << "\n\n"
+                << options << "\n";
+      if (takes_inputs) std::cout << "Input: FILE arguments read in order; none or '-' is stdin.\n";
+      return false;
+    }
+    po::notify(*vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  if (takes_inputs && inputs->empty()) inputs->push_back("-");
+  return true;
+}
+
+void AddOutputOptions(po::options_description& options, std::string* output, int* threads) {
+  options.add_options()("output,o", po::value(output)->default_value("-"),
+                        "output file, written atomically ('-' is stdout)")(
+      "threads", po::value(threads)->default_value(0),
+      "worker threads; 0 means all cores (output is identical for any number)");
+}
+
+int ResolveThreads(int threads) {
+  if (threads < 0) throw UsageError("--threads must be 0 (all cores) or more");
+  if (threads == 0) {
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores == 0 ? 1 : static_cast<int>(cores);
+  }
+  return threads;
+}
+
+int DataError(const char* command, const std::string& message) {
+  std::cerr << "kazprep " << command << ": " << message << "\n";
+  return kExitDataError;
+}
+
+bool StderrIsTerminal() { return ::isatty(STDERR_FILENO) == 1; }
+
+}  // namespace kazprep::cli

@@ -1,0 +1,64 @@
+// kazprep: the command-line front end. Parses the command name, dispatches,
+// and is the only place that chooses exit codes (0 ok, 1 data or I/O error,
+// 2 usage error).
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+
+#ifndef KAZPREP_VERSION
+#define KAZPREP_VERSION "unknown"
+#endif
+
+namespace {
+
+void PrintHelp() {
+  std::cout << "Usage: kazprep <command> [options] [FILE...]\n\n"
+               "Prepares Kazakh, Russian and English text for machine translation.\n\n"
+               "Commands:\n";
+  for (const auto& c : kazprep::cli::Commands()) {
+    std::string name = c.name;
+    name.resize(12, ' ');
+    std::cout << "  " << name << c.summary << "\n";
+  }
+  std::cout << "\nRun 'kazprep <command> --help' for the options of a command.\n"
+               "Options: --help, --version.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using kazprep::cli::kExitUsage;
+  std::ios::sync_with_stdio(false);
+  if (argc < 2) {
+    std::cerr << "kazprep: missing command (see 'kazprep --help')\n";
+    return kExitUsage;
+  }
+  const std::string first = argv[1];
+  if (first == "--help" || first == "-h" || first == "help") {
+    PrintHelp();
+    return 0;
+  }
+  if (first == "--version") {
+    std::cout << "kazprep " << KAZPREP_VERSION << "\n";
+    return 0;
+  }
+  for (const auto& command : kazprep::cli::Commands()) {
+    if (first != command.name) continue;
+    const std::vector<std::string> args(argv + 2, argv + argc);
+    try {
+      return command.run(args);
+    } catch (const kazprep::cli::UsageError& e) {
+      std::cerr << "kazprep " << command.name << ": " << e.what() << " (see 'kazprep "
+                << command.name << " --help')\n";
+      return kExitUsage;
+    } catch (const std::exception& e) {
+      std::cerr << "kazprep " << command.name << ": " << e.what() << "\n";
+      return kazprep::cli::kExitDataError;
+    }
+  }
+  std::cerr << "kazprep: unknown command '" << first << "' (see 'kazprep --help')\n";
+  return kExitUsage;
+}

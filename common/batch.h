@@ -1,0 +1,127 @@
+// Ordered parallel processing of a line stream.
+//
+// Input files are read in order and cut into batches of whole lines (a batch
+// never crosses a file boundary). Each batch is processed by `fn` on one of
+// `threads` worker threads; outputs are written back in input order and the
+// per-batch statistics are added up in input order, so the output and the
+// statistics are byte-identical whatever the number of threads.
+#ifndef KAZPREP_COMMON_BATCH_H_
+#define KAZPREP_COMMON_BATCH_H_
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <future>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/line_io.h"
+#include "common/status.h"
+
+namespace kazprep {
+
+struct LineBatch {
+  size_t file_index = 0;     // index into the input list
+  uint64_t first_line = 0;   // 1-based line number of line 0 in its file
+  std::string text;          // the lines, each followed by '\n'
+  std::vector<size_t> ends;  // end offset of each line in `text` (exclusive, before '\n')
+
+  size_t size() const { return ends.size(); }
+  std::string_view line(size_t i) const {
+    const size_t begin = i == 0 ? 0 : ends[i - 1] + 1;
+    return std::string_view(text.data() + begin, ends[i] - begin);
+  }
+};
+
+struct ReadTotals {
+  uint64_t lines = 0;
+  uint64_t bytes = 0;
+  uint64_t crlf_lines = 0;
+  uint64_t boms = 0;
+};
+
+inline constexpr size_t kBatchBytes = 1 << 20;
+inline constexpr size_t kBatchLines = 1 << 14;
+
+// Runs `fn(batch, &out, &stats)` over every line of `inputs` ("-" is stdin)
+// and writes each batch's `out` to `output` in order; `Stats` needs
+// `void Add(const Stats&)`. Returns the first read error (naming the file and
+// line); the output is not committed by this function.
+template <typename Stats>
+Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFile* output,
+                  const std::function<void(const LineBatch&, std::string*, Stats*)>& fn,
+                  Stats* total, ReadTotals* read_totals) {
+  struct Result {
+    std::string out;
+    Stats stats;
+  };
+  auto process = [&fn](LineBatch batch) {
+    Result r;
+    r.out.reserve(batch.text.size() + batch.text.size() / 8);
+    fn(batch, &r.out, &r.stats);
+    return r;
+  };
+  std::deque<std::future<Result>> in_flight;
+  const size_t max_in_flight = threads > 1 ? static_cast<size_t>(threads) * 2 : 0;
+  auto drain_one = [&]() {
+    Result r = in_flight.front().get();
+    in_flight.pop_front();
+    output->Write(r.out);
+    total->Add(r.stats);
+  };
+  for (size_t file_index = 0; file_index < inputs.size(); ++file_index) {
+    LineReader reader;
+    KAZPREP_RETURN_IF_ERROR(reader.Open(inputs[file_index]));
+    std::string_view line;
+    bool more = true;
+    while (more) {
+      LineBatch batch;
+      batch.file_index = file_index;
+      batch.first_line = reader.line_number() + 1;
+      batch.text.reserve(kBatchBytes + 4096);
+      while (batch.text.size() < kBatchBytes && batch.ends.size() < kBatchLines) {
+        if (!reader.Next(&line)) {
+          more = false;
+          break;
+        }
+        batch.text.append(line);
+        batch.ends.push_back(batch.text.size());
+        batch.text.push_back('\n');
+      }
+      if (batch.ends.empty() && !more) break;
+      if (max_in_flight == 0) {
+        Result r = process(std::move(batch));
+        output->Write(r.out);
+        total->Add(r.stats);
+      } else {
+        if (in_flight.size() >= max_in_flight) drain_one();
+        in_flight.push_back(std::async(std::launch::async, process, std::move(batch)));
+      }
+    }
+    while (!in_flight.empty()) drain_one();
+    KAZPREP_RETURN_IF_ERROR(reader.status());
+    read_totals->lines += reader.line_number();
+    read_totals->bytes += reader.bytes_read();
+    read_totals->crlf_lines += reader.crlf_lines();
+    read_totals->boms += reader.had_bom() ? 1 : 0;
+  }
+  return Status::Ok();
+}
+
+// RunOrdered into `output_path` ("-" is stdout), committed (renamed into
+// place) only when every input was read and every byte written.
+template <typename Stats>
+Status RunOrderedToFile(const std::vector<std::string>& inputs, int threads,
+                        const std::string& output_path,
+                        const std::function<void(const LineBatch&, std::string*, Stats*)>& fn,
+                        Stats* total, ReadTotals* read_totals) {
+  OutputFile output;
+  KAZPREP_RETURN_IF_ERROR(output.Open(output_path));
+  KAZPREP_RETURN_IF_ERROR(RunOrdered(inputs, threads, &output, fn, total, read_totals));
+  return output.Commit();
+}
+
+}  // namespace kazprep
+
+#endif  // KAZPREP_COMMON_BATCH_H_

@@ -1,0 +1,212 @@
+#include "common/line_io.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace kazprep {
+namespace {
+
+constexpr size_t kReadChunk = 1 << 20;
+constexpr size_t kWriteChunk = 1 << 20;
+
+std::string ErrnoText(int err) { return std::strerror(err); }
+
+}  // namespace
+
+LineReader::~LineReader() {
+  if (owns_fd_ && fd_ >= 0) ::close(fd_);
+}
+
+Status LineReader::Open(const std::string& path) {
+  path_ = path;
+  if (path == "-") {
+    path_ = "<stdin>";
+    fd_ = STDIN_FILENO;
+    owns_fd_ = false;
+  } else {
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) return Status::Error(path + ": cannot open: " + ErrnoText(errno));
+    owns_fd_ = true;
+#ifdef POSIX_FADV_SEQUENTIAL
+    ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+  }
+  buffer_.resize(kReadChunk);
+  return Status::Ok();
+}
+
+bool LineReader::Fill() {
+  if (eof_) return false;
+  for (;;) {
+    const ssize_t got = ::read(fd_, buffer_.data(), buffer_.size());
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      status_ = Status::Error(path_ + ": read error after line " + std::to_string(line_number_) +
+                              ": " + ErrnoText(errno));
+      eof_ = true;
+      return false;
+    }
+    if (got == 0) {
+      eof_ = true;
+      return false;
+    }
+    begin_ = 0;
+    end_ = static_cast<size_t>(got);
+    bytes_read_ += end_;
+    if (at_start_) {
+      at_start_ = false;
+      // A BOM split over two reads is not worth handling: reads are 1 MiB.
+      if (end_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) {
+        begin_ = 3;
+        had_bom_ = true;
+      }
+    }
+    return true;
+  }
+}
+
+bool LineReader::Next(std::string_view* line) {
+  if (fd_ < 0) return false;
+  carry_.clear();
+  bool have_carry = false;
+  for (;;) {
+    if (begin_ == end_ && !Fill()) {
+      if (!have_carry) return false;
+      // Last line without a final newline.
+      break;
+    }
+    const char* start = buffer_.data() + begin_;
+    const void* nl = std::memchr(start, '\n', end_ - begin_);
+    if (nl != nullptr) {
+      const size_t len = static_cast<const char*>(nl) - start;
+      if (!have_carry) {
+        *line = std::string_view(start, len);
+        begin_ += len + 1;
+        ++line_number_;
+        if (!line->empty() && line->back() == '\r') {
+          line->remove_suffix(1);
+          ++crlf_lines_;
+        }
+        return true;
+      }
+      carry_.append(start, len);
+      begin_ += len + 1;
+      break;
+    }
+    carry_.append(start, end_ - begin_);
+    have_carry = true;
+    begin_ = end_;
+  }
+  ++line_number_;
+  *line = carry_;
+  if (!line->empty() && line->back() == '\r') {
+    line->remove_suffix(1);
+    ++crlf_lines_;
+  }
+  return true;
+}
+
+OutputFile::~OutputFile() {
+  if (!is_stdout_ && fd_ >= 0) {
+    ::close(fd_);
+    if (!committed_) ::unlink(temp_path_.c_str());
+  }
+}
+
+Status OutputFile::Open(const std::string& path) {
+  buffer_.reserve(kWriteChunk + 4096);
+  if (path.empty() || path == "-") {
+    path_ = "<stdout>";
+    fd_ = STDOUT_FILENO;
+    is_stdout_ = true;
+    return Status::Ok();
+  }
+  path_ = path;
+  temp_path_ = path + ".tmp." + std::to_string(::getpid());
+  fd_ = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ < 0) return Status::Error(path + ": cannot create: " + ErrnoText(errno));
+  return Status::Ok();
+}
+
+void OutputFile::FlushBuffer() {
+  size_t done = 0;
+  while (done < buffer_.size() && error_ == 0) {
+    const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error_ = errno;
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  bytes_written_ += done;
+  buffer_.clear();
+}
+
+void OutputFile::Write(std::string_view data) {
+  if (fd_ < 0 || error_ != 0) return;
+  if (buffer_.size() + data.size() > kWriteChunk) {
+    FlushBuffer();
+    if (data.size() > kWriteChunk) {
+      buffer_.assign(data);
+      FlushBuffer();
+      return;
+    }
+  }
+  buffer_.append(data);
+}
+
+Status OutputFile::Commit() {
+  if (fd_ < 0) return Status::Error(path_ + ": not open");
+  FlushBuffer();
+  if (error_ != 0) return Status::Error(path_ + ": write error: " + ErrnoText(error_));
+  if (is_stdout_) return Status::Ok();
+  if (::fsync(fd_) != 0 && errno != EINVAL) {
+    return Status::Error(path_ + ": write error: " + ErrnoText(errno));
+  }
+  if (::close(fd_) != 0) {
+    fd_ = -1;
+    ::unlink(temp_path_.c_str());
+    return Status::Error(path_ + ": write error: " + ErrnoText(errno));
+  }
+  fd_ = -1;
+  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(temp_path_.c_str());
+    return Status::Error(path_ + ": cannot rename into place: " + ErrnoText(err));
+  }
+  committed_ = true;
+  return Status::Ok();
+}
+
+Status ReadFile(const std::string& path, std::string* content) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::Error(path + ": cannot open: " + ErrnoText(errno));
+  content->clear();
+  char chunk[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, chunk, sizeof(chunk));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      ::close(fd);
+      return Status::Error(path + ": read error: " + ErrnoText(err));
+    }
+    if (n == 0) break;
+    content->append(chunk, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view content) {
+  OutputFile out;
+  KAZPREP_RETURN_IF_ERROR(out.Open(path));
+  out.Write(content);
+  return out.Commit();
+}
+
+}  // namespace kazprep

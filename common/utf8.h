@@ -1,0 +1,40 @@
+// UTF-8 decoding and repair.
+//
+// Invalid input never fails: every maximal ill-formed subsequence (as the
+// Unicode standard and WHATWG define it: overlong forms, surrogates, code
+// points above U+10FFFF, truncated sequences, stray continuation bytes)
+// becomes one U+FFFD, and the number of replacements is returned so callers
+// can count it.
+#ifndef KAZPREP_COMMON_UTF8_H_
+#define KAZPREP_COMMON_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kazprep::utf8 {
+
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+// Decodes the code point at `s[*pos]` and advances `*pos`. On an ill-formed
+// sequence returns kReplacement, advances past the maximal subpart and sets
+// `*invalid` to true (it is left alone otherwise).
+char32_t Next(std::string_view s, size_t* pos, bool* invalid);
+
+// Appends `cp` encoded as UTF-8.
+void Append(char32_t cp, std::string* out);
+
+// True when `s` is well-formed UTF-8.
+bool IsValid(std::string_view s);
+
+// Appends `s` to `out` with ill-formed sequences replaced; returns how many
+// replacements were made.
+size_t Repair(std::string_view s, std::string* out);
+
+// True when every byte is ASCII.
+bool IsAscii(std::string_view s);
+
+}  // namespace kazprep::utf8
+
+#endif  // KAZPREP_COMMON_UTF8_H_

@@ -1,0 +1,81 @@
+// The main job (`kazprep run`): from raw monolingual news and parallel TSV
+// corpora to normalized, sentence-split, SentencePiece-encoded, line-aligned
+// training files.
+//
+// Flow (one way): read -> normalize -> split (monolingual) / pair filter
+// (parallel) -> train one joint SentencePiece model -> encode -> write.
+// Every output is written atomically into the output folder:
+//   text/mono.<lang>              normalized sentences, one per line
+//   text/train.<src>-<tgt>.<lang> normalized, line-aligned pair sides
+//   spm.model, spm.vocab          the joint subword model
+//   mono.<lang>, train.<src>-<tgt>.<lang>   the same files as pieces
+//   rejects.<src>-<tgt>.tsv       dropped pairs: line, reason, source, target
+//   report.json                   counts per stage and reason, time
+#ifndef KAZPREP_PIPELINE_JOB_H_
+#define KAZPREP_PIPELINE_JOB_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace kazprep {
+
+struct JobConfig {
+  struct Mono {
+    std::string lang;
+    std::string path;
+  };
+  struct Pair {
+    std::string src;   // language of the first TSV column
+    std::string tgt;   // language of the second TSV column
+    std::string path;  // TSV: source<TAB>target
+  };
+  std::string output_dir;
+  std::vector<Mono> mono;
+  std::vector<Pair> pairs;
+  int vocab_size = 8000;
+  std::string model_type = "unigram";
+  uint32_t seed = 1;
+  int threads = 1;
+};
+
+// Reads a Boost.Program_options config file:
+//   output-dir = out          (relative paths are relative to the config file)
+//   vocab-size = 8000
+//   model-type = unigram
+//   seed = 1
+//   [mono]
+//   kk = news.kk.txt          (may repeat; also ru, en)
+//   [pair]
+//   kk-ru = corpus.kk-ru.tsv  (may repeat; also kk-en, ru-en)
+// Unknown keys and missing files are errors naming the file.
+Status LoadJobConfig(const std::string& path, JobConfig* config);
+
+// The embedded example (examples/ in the source tree), written out under
+// `output_dir`/input so the user can see what went in.
+Status PrepareExampleJob(const std::string& output_dir, JobConfig* config);
+
+struct StageCount {
+  std::string stage;  // "normalize kk", "split kk", "pairs kk-ru", "encode"
+  uint64_t in = 0;
+  uint64_t out = 0;
+  std::map<std::string, uint64_t> dropped;  // reason -> lines
+  double seconds = 0;
+};
+
+struct JobReport {
+  std::vector<StageCount> stages;
+  std::vector<std::string> outputs;  // files written, relative to the output folder
+  double seconds = 0;
+  std::string ToJson() const;
+  std::string ToText() const;
+};
+
+Status RunJob(const JobConfig& config, JobReport* report);
+
+}  // namespace kazprep
+
+#endif  // KAZPREP_PIPELINE_JOB_H_

@@ -1,0 +1,204 @@
+// Tests of the kazprep binary: golden input/expected cases, exit codes and
+// messages, line contracts, and identical output for any number of threads.
+#include <gtest/gtest.h>
+
+#include "tests/test_util.h"
+
+namespace kazprep {
+namespace {
+
+using testing::Lines;
+using testing::RunKazprep;
+using testing::Slurp;
+using testing::Spit;
+using testing::TempDir;
+
+std::string Trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+// tests/golden/<case>/cmd holds the arguments, `input` the standard input and
+// `expected` the standard output.
+TEST(CliTest, GoldenCases) {
+  const std::string golden = std::string(KAZPREP_SOURCE_DIR) + "/tests/golden";
+  TempDir dir;
+  size_t cases = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(golden)) {
+    if (!entry.is_directory()) continue;
+    const std::string d = entry.path().string();
+    const auto r = RunKazprep(Trim(Slurp(d + "/cmd")), dir.path(), d + "/input");
+    EXPECT_EQ(r.exit_code, 0) << d << ": " << r.err;
+    EXPECT_EQ(r.out, Slurp(d + "/expected")) << "golden case " << d;
+    ++cases;
+  }
+  EXPECT_GE(cases, 4u);
+}
+
+TEST(CliTest, VersionAndHelp) {
+  TempDir dir;
+  auto r = RunKazprep("--version", dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("kazprep ", 0), 0u);
+  r = RunKazprep("--help", dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* command :
+       {"normalize", "split", "spm-train", "spm-encode", "spm-decode", "run"}) {
+    EXPECT_NE(r.out.find(command), std::string::npos) << command;
+    const auto h = RunKazprep(std::string(command) + " --help", dir.path());
+    EXPECT_EQ(h.exit_code, 0) << command;
+    EXPECT_NE(h.out.find("Usage: kazprep " + std::string(command)), std::string::npos) << command;
+  }
+}
+
+TEST(CliTest, UsageErrorsExitTwoWithOneLine) {
+  TempDir dir;
+  const char* bad[] = {"",
+                       "nonsense",
+                       "normalize --bogus",
+                       "normalize --lang xx",
+                       "split --threads -1",
+                       "spm-encode",
+                       "spm-encode --model m --output-format x"};
+  for (const char* args : bad) {
+    const auto r = RunKazprep(args, dir.path());
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;
+    EXPECT_TRUE(r.out.empty()) << args;
+  }
+}
+
+TEST(CliTest, DataErrorsExitOneAndNameTheFile) {
+  TempDir dir;
+  Spit(dir.File("bad.model"), "this is not a model");
+  struct {
+    std::string args;
+    std::string names;
+  } cases[] = {
+      {"normalize " + dir.File("missing.txt"), "missing.txt"},
+      {"split " + dir.File("missing.txt"), "missing.txt"},
+      {"spm-encode --model " + dir.File("bad.model"), "bad.model"},
+      {"normalize -o " + dir.File("no/such/dir/out.txt"), "no/such/dir/out.txt"},
+      {"run --config " + dir.File("none.ini"), "none.ini"},
+  };
+  for (const auto& c : cases) {
+    const auto r = RunKazprep(c.args, dir.path());
+    EXPECT_EQ(r.exit_code, 1) << c.args;
+    EXPECT_NE(r.err.find(c.names), std::string::npos) << c.args << ": " << r.err;
+  }
+}
+
+TEST(CliTest, NormalizeKeepsOneLinePerLineOnHostileInput) {
+  TempDir dir;
+  std::string input =
+      "\xEF\xBB\xBF"
+      "first\r\n";
+  input += std::string("nul\0byte\n", 9);
+  input += "bad \xC0\xAF utf8\n\n  \n";
+  input += std::string(3 << 20, 'x') + "\n";  // a 3 MB line
+  input += "no final newline";
+  Spit(dir.File("in"), input);
+  const auto r = RunKazprep("normalize --threads 2 " + dir.File("in"), dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 7u);
+  EXPECT_EQ(lines[0], "first");
+  EXPECT_EQ(lines[1], "nulbyte");
+  EXPECT_EQ(lines[2], "bad \uFFFD\uFFFD utf8");
+  EXPECT_EQ(lines[3], "");
+  EXPECT_EQ(lines[4], "");
+  EXPECT_EQ(lines[5].size(), 3u << 20);
+  EXPECT_EQ(lines[6], "no final newline");
+}
+
+TEST(CliTest, EmptyInputGivesEmptyOutput) {
+  TempDir dir;
+  Spit(dir.File("empty"), "");
+  for (const char* command : {"normalize", "split"}) {
+    const auto r = RunKazprep(std::string(command) + " " + dir.File("empty"), dir.path());
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_TRUE(r.out.empty()) << command;
+  }
+}
+
+TEST(CliTest, SplitKeepsEmptyLinesAndReadsStdinAndFiles) {
+  TempDir dir;
+  Spit(dir.File("a"), "Бір. Екі.\n\nҮш!\n");
+  const auto r = RunKazprep("split --lang kk - " + dir.File("a"), dir.path(), dir.File("a"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Бір.\nЕкі.\n\nҮш!\nБір.\nЕкі.\n\nҮш!\n");
+}
+
+TEST(CliTest, OutputFileIsWrittenAtomicallyAndStatsAsJson) {
+  TempDir dir;
+  Spit(dir.File("in"), "a\u00ADb\n");
+  const auto r = RunKazprep(
+      "normalize -o " + dir.File("out") + " --stats " + dir.File("s.json") + " " + dir.File("in"),
+      dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Slurp(dir.File("out")), "ab\n");
+  EXPECT_NE(Slurp(dir.File("s.json")).find("\"invisible_deleted\": 1"), std::string::npos);
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << e.path();
+  }
+}
+
+// The same input gives byte-identical output with 1 and 2 threads.
+TEST(CliTest, ThreadsDoNotChangeOutput) {
+  TempDir dir;
+  std::string text;
+  for (int i = 0; i < 60000; ++i) {
+    text +=
+        "  Жол №" + std::to_string(i) + " ашылды.\u00A0Қ. Тоқаев келді!  Ол 2024 ж. 15 наурызда.\n";
+  }
+  Spit(dir.File("in"), text);
+  for (const char* command : {"normalize", "split"}) {
+    const auto one =
+        RunKazprep(std::string(command) + " --threads 1 " + dir.File("in"), dir.path());
+    const auto two =
+        RunKazprep(std::string(command) + " --threads 2 " + dir.File("in"), dir.path());
+    ASSERT_EQ(one.exit_code, 0);
+    EXPECT_EQ(one.out, two.out) << command;
+    EXPECT_FALSE(one.out.empty());
+  }
+}
+
+TEST(CliTest, SpmTrainEncodeDecodeRoundTrip) {
+  TempDir dir;
+  const std::string examples = std::string(KAZPREP_SOURCE_DIR) + "/examples/news.kk.raw.txt";
+  auto r = RunKazprep("normalize " + examples + " -o " + dir.File("norm.txt"), dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunKazprep("spm-train --input " + dir.File("norm.txt") + " --model-prefix " + dir.File("m") +
+                     " --vocab-size 400",
+                 dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* format : {"piece", "id"}) {
+    const std::string f = format;
+    r = RunKazprep("spm-encode --model " + dir.File("m.model") + " --output-format " + f + " " +
+                       dir.File("norm.txt") + " -o " + dir.File("enc." + f),
+                   dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    r = RunKazprep("spm-decode --model " + dir.File("m.model") + " --input-format " + f + " " +
+                       dir.File("enc." + f),
+                   dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, Slurp(dir.File("norm.txt"))) << format;
+    EXPECT_EQ(Lines(Slurp(dir.File("enc." + f))).size(), Lines(r.out).size());
+  }
+}
+
+TEST(CliTest, RunWithoutArgumentsRunsTheExample) {
+  TempDir dir;
+  const auto r = RunKazprep("run --output-dir " + dir.File("job"), dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("total time"), std::string::npos) << r.out;
+  EXPECT_TRUE(std::filesystem::exists(dir.File("job/spm.model")));
+  EXPECT_TRUE(std::filesystem::exists(dir.File("job/train.kk-ru.ru")));
+  EXPECT_TRUE(std::filesystem::exists(dir.File("job/report.json")));
+  // With no option at all it writes into ./kazprep-example.
+  const auto bare = RunKazprep("run", dir.path());
+  EXPECT_EQ(bare.exit_code, 0) << bare.err;
+}
+
+}  // namespace
+}  // namespace kazprep

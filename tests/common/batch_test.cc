@@ -1,0 +1,74 @@
+#include "common/batch.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/test_util.h"
+
+namespace kazprep {
+namespace {
+
+struct CountStats {
+  uint64_t lines = 0;
+  std::vector<uint64_t> first_lines;  // order in which batches were added
+  void Add(const CountStats& o) {
+    lines += o.lines;
+    first_lines.insert(first_lines.end(), o.first_lines.begin(), o.first_lines.end());
+  }
+};
+
+// Numbers each line with its file and line number, so order is checked exactly.
+std::string RunBatches(const std::vector<std::string>& inputs, int threads,
+                       const std::string& out_path, CountStats* stats) {
+  OutputFile out;
+  EXPECT_TRUE(out.Open(out_path).ok());
+  std::function<void(const LineBatch&, std::string*, CountStats*)> fn =
+      [](const LineBatch& batch, std::string* text, CountStats* s) {
+        s->first_lines.push_back(batch.first_line);
+        for (size_t i = 0; i < batch.size(); ++i) {
+          *text += std::to_string(batch.file_index) + ":" + std::to_string(batch.first_line + i) +
+                   ":" + std::string(batch.line(i)) + "\n";
+          ++s->lines;
+        }
+      };
+  ReadTotals read;
+  EXPECT_TRUE(RunOrdered(inputs, threads, &out, fn, stats, &read).ok());
+  EXPECT_TRUE(out.Commit().ok());
+  EXPECT_EQ(read.lines, stats->lines);
+  return testing::Slurp(out_path);
+}
+
+TEST(BatchTest, OutputIsIdenticalForOneAndManyThreads) {
+  testing::TempDir dir;
+  std::string a, b;
+  for (int i = 0; i < 70000; ++i) a += "line " + std::to_string(i) + "\n";
+  for (int i = 0; i < 100; ++i) b += "second " + std::to_string(i) + "\n";
+  testing::Spit(dir.File("a"), a);
+  testing::Spit(dir.File("b"), b);
+  CountStats one, four;
+  const std::string out1 = RunBatches({dir.File("a"), dir.File("b")}, 1, dir.File("o1"), &one);
+  const std::string out4 = RunBatches({dir.File("a"), dir.File("b")}, 4, dir.File("o4"), &four);
+  EXPECT_EQ(out1, out4);
+  EXPECT_EQ(one.lines, 70100u);
+  EXPECT_EQ(one.first_lines, four.first_lines);  // statistics added in input order
+  EXPECT_GT(one.first_lines.size(), 2u);         // several batches were used
+  const auto lines = testing::Lines(out1);
+  EXPECT_EQ(lines.front(), "0:1:line 0");
+  EXPECT_EQ(lines[69999], "0:70000:line 69999");
+  EXPECT_EQ(lines.back(), "1:100:second 99");
+}
+
+TEST(BatchTest, ReadErrorNamesTheFile) {
+  testing::TempDir dir;
+  OutputFile out;
+  ASSERT_TRUE(out.Open(dir.File("o")).ok());
+  CountStats stats;
+  ReadTotals read;
+  std::function<void(const LineBatch&, std::string*, CountStats*)> fn =
+      [](const LineBatch&, std::string*, CountStats*) {};
+  const Status status = RunOrdered({dir.File("missing")}, 2, &out, fn, &stats, &read);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("missing"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kazprep

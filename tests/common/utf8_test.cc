@@ -1,0 +1,69 @@
+#include "common/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace kazprep::utf8 {
+namespace {
+
+struct RepairCase {
+  const char* comment;
+  std::string input;
+  std::string expected;
+  size_t replaced;
+};
+
+TEST(Utf8Test, RepairReplacesEachMaximalSubpart) {
+  const RepairCase cases[] = {
+      {"ASCII passes", "abc", "abc", 0},
+      {"Kazakh passes", "Қазақ ә", "Қазақ ә", 0},
+      {"lone continuation byte", "a\x80z", "a\xEF\xBF\xBDz", 1},
+      {"overlong slash", "\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD", 2},
+      {"surrogate half", "\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 3},
+      {"truncated 3-byte sequence at end", "x\xE2\x82", "x\xEF\xBF\xBD", 1},
+      {"truncated sequence then ASCII", "\xE2\x82z", "\xEF\xBF\xBDz", 1},
+      {"above U+10FFFF", "\xF4\x90\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 4},
+      {"emoji passes", "\xF0\x9F\x87\xB0", "\xF0\x9F\x87\xB0", 0},
+  };
+  for (const auto& c : cases) {
+    std::string out;
+    const size_t replaced = Repair(c.input, &out);
+    EXPECT_EQ(replaced, c.replaced) << c.comment;
+    EXPECT_EQ(out, c.expected) << c.comment;
+    EXPECT_TRUE(IsValid(out)) << c.comment;
+  }
+}
+
+TEST(Utf8Test, NextDecodesCodePoints) {
+  const std::string s = "aҚ€😀";
+  size_t pos = 0;
+  bool invalid = false;
+  EXPECT_EQ(Next(s, &pos, &invalid), U'a');
+  EXPECT_EQ(Next(s, &pos, &invalid), U'Қ');
+  EXPECT_EQ(Next(s, &pos, &invalid), U'€');
+  EXPECT_EQ(Next(s, &pos, &invalid), U'😀');
+  EXPECT_EQ(pos, s.size());
+  EXPECT_FALSE(invalid);
+}
+
+TEST(Utf8Test, AppendRoundTripsEveryScalarValue) {
+  for (char32_t cp = 0; cp <= 0x10FFFF; cp += (cp < 0x800 ? 1 : 97)) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string s;
+    Append(cp, &s);
+    size_t pos = 0;
+    bool invalid = false;
+    ASSERT_EQ(Next(s, &pos, &invalid), cp);
+    ASSERT_FALSE(invalid);
+    ASSERT_EQ(pos, s.size());
+  }
+}
+
+TEST(Utf8Test, IsAsciiLooksAtEveryByte) {
+  EXPECT_TRUE(IsAscii(""));
+  EXPECT_TRUE(IsAscii("0123456789abcdefghij"));
+  EXPECT_FALSE(IsAscii("0123456789abcdefghi\xC3\xA9"));
+  EXPECT_FALSE(IsAscii("\xC3\xA9"));
+}
+
+}  // namespace
+}  // namespace kazprep::utf8

@@ -1,0 +1,151 @@
+#include "preprocess/normalizer.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "common/line_io.h"
+#include "common/utf8.h"
+#include "tests/test_util.h"
+
+namespace kazprep {
+namespace {
+
+std::unique_ptr<Normalizer> Make(const std::string& lang = "kk") {
+  NormalizerOptions options;
+  options.lang = lang;
+  std::unique_ptr<Normalizer> n;
+  const Status status = Normalizer::Load(options, &n);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return n;
+}
+
+std::string Norm(const Normalizer& n, std::string_view s, NormalizerStats* stats = nullptr) {
+  NormalizerStats local;
+  std::string out;
+  n.Normalize(s, &out, stats != nullptr ? stats : &local);
+  return out;
+}
+
+struct Case {
+  const char* comment;
+  std::string input;
+  std::string expected;
+};
+
+TEST(NormalizerTest, RepairsCharactersAndSpacing) {
+  const auto n = Make();
+  const Case cases[] = {
+      {"clean text is unchanged", "Қазақстан Республикасы.", "Қазақстан Республикасы."},
+      {"soft hyphen inside a word leaves no space", "қала\u00ADсынан", "қаласынан"},
+      {"zero-width space is deleted", "бір\u200Bекі", "бірекі"},
+      {"BOM inside text is deleted", "\uFEFFМәтін", "Мәтін"},
+      {"bidi marks are deleted", "\u200Eabc\u202Edef\u202C", "abcdef"},
+      {"NBSP in a digit group becomes a space", "10\u00A0000 теңге", "10 000 теңге"},
+      {"thin and narrow spaces", "5\u2009000\u202F000", "5 000 000"},
+      {"tab and runs collapse", "a\t\tb   c", "a b c"},
+      {"leading and trailing space trimmed", "  \u00A0мәтін\t ", "мәтін"},
+      {"NUL and other controls deleted", std::string("a\0b\x1B[0m", 7), "ab[0m"},
+      {"ZWJ between letters is deleted", "ә\u200Dб", "әб"},
+      {"ZWJ inside an emoji sequence is kept", "👨\u200D👩\u200D👧", "👨\u200D👩\u200D👧"},
+      {"decomposed й composes (NFC)", "и\u0306", "й"},
+      {"decomposed ё composes (NFC)", "е\u0308", "ё"},
+      {"invalid UTF-8 becomes U+FFFD",
+       "a\xFF"
+       "b",
+       "a\uFFFDb"},
+      {"only spaces gives an empty line", " \t\u3000 ", ""},
+      {"empty stays empty", "", ""},
+      {"case and words untouched", "COVID-19 iPhone Қ. Тоқаев", "COVID-19 iPhone Қ. Тоқаев"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Norm(*n, c.input), c.expected) << c.comment;
+}
+
+TEST(NormalizerTest, CountsWhatItRepaired) {
+  const auto n = Make();
+  NormalizerStats stats;
+  Norm(*n, " a\u00AD\u200Bb\xFF  c\x01 ", &stats);
+  EXPECT_EQ(stats.lines, 1u);
+  EXPECT_EQ(stats.lines_changed, 1u);
+  EXPECT_EQ(stats.invisible_deleted, 2u);
+  EXPECT_EQ(stats.invalid_utf8, 1u);
+  EXPECT_EQ(stats.controls_deleted, 1u);
+  EXPECT_EQ(stats.spaces_normalized, 3u);  // leading, double, trailing
+  Norm(*n, "ok", &stats);
+  EXPECT_EQ(stats.lines, 2u);
+  EXPECT_EQ(stats.lines_changed, 1u);
+  EXPECT_NE(stats.ToJson().find("\"invalid_utf8\": 1"), std::string::npos);
+}
+
+TEST(NormalizerTest, RejectsUnknownLanguage) {
+  NormalizerOptions options;
+  options.lang = "xx";
+  std::unique_ptr<Normalizer> n;
+  EXPECT_FALSE(Normalizer::Load(options, &n).ok());
+}
+
+TEST(NormalizerTest, BadRulesFileIsReportedWithFileAndLine) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.File("normalize"));
+  testing::Spit(dir.File("normalize/invisible.tsv"), "# comment\n00AD\tSOFT HYPHEN\nZZZZ\tbad\n");
+  NormalizerOptions options;
+  options.rules_dir = dir.path();
+  std::unique_ptr<Normalizer> n;
+  const Status status = Normalizer::Load(options, &n);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("normalize/invisible.tsv:3:"), std::string::npos)
+      << status.message();
+}
+
+// Property: on random bytes the output is valid UTF-8, has no line feed or
+// control character, and normalizing again changes nothing.
+TEST(NormalizerTest, PropertyRandomBytesGiveValidIdempotentOutput) {
+  const auto n = Make();
+  std::mt19937 rng(12345);
+  const std::string alphabet[] = {
+      "a",    " ",        "\t",   "\xC2\xA0", "\xC2\xAD", "\xE2\x80\x8B", "ә", "\xCC\x86", "и",
+      "\xFF", "\xE2\x82", "\x00", "\r",       "😀",        "\xE2\x80\x8D", "Қ", ".",        "\xF0"};
+  for (int trial = 0; trial < 5000; ++trial) {
+    std::string input;
+    const int len = static_cast<int>(rng() % 24);
+    for (int i = 0; i < len; ++i) {
+      const auto& piece = alphabet[rng() % std::size(alphabet)];
+      input.append(piece.empty() ? std::string(1, '\0') : piece);
+    }
+    const std::string once = Norm(*n, input);
+    ASSERT_TRUE(utf8::IsValid(once)) << input;
+    ASSERT_EQ(once.find('\n'), std::string::npos);
+    ASSERT_EQ(Norm(*n, once), once) << "not idempotent on: " << input;
+    if (!once.empty()) {
+      ASSERT_NE(once.front(), ' ');
+      ASSERT_NE(once.back(), ' ');
+    }
+    ASSERT_EQ(once.find("  "), std::string::npos);
+  }
+}
+
+// Property on real text: idempotent on every line of every file under
+// ../shared/data, in each language.
+TEST(NormalizerTest, PropertyIdempotentOnSharedData) {
+  const std::string data = testing::SharedData();
+  KAZPREP_SKIP_WITHOUT_SHARED_DATA(data);
+  const auto n = Make();
+  size_t lines = 0;
+  for (const auto& path : testing::FilesUnder(data)) {
+    LineReader reader;
+    ASSERT_TRUE(reader.Open(path).ok());
+    std::string_view line;
+    std::string once, twice;
+    NormalizerStats stats;
+    while (reader.Next(&line)) {
+      n->Normalize(line, &once, &stats);
+      n->Normalize(once, &twice, &stats);
+      ASSERT_EQ(once, twice) << path << ":" << reader.line_number();
+      ++lines;
+    }
+  }
+  EXPECT_GT(lines, 100000u);
+}
+
+}  // namespace
+}  // namespace kazprep
