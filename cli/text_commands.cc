@@ -30,6 +30,45 @@ void PrintSummary(const char* command, const ReadTotals& read, uint64_t lines_ou
       seconds > 0 ? read.bytes / 1e6 / seconds : 0.0, detail.empty() ? "" : "; ", detail.c_str());
 }
 
+// A field of the --fixes TSV: tabs, line ends and backslashes escaped.
+std::string EscapeTsv(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    switch (c) {
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Replaces the file index that starts each audit row with the file's name.
+std::string NameFiles(const std::string& rows, const std::vector<std::string>& inputs) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < rows.size()) {
+    const size_t tab = rows.find('\t', pos);
+    const size_t nl = rows.find('\n', tab);
+    out += inputs[std::stoul(rows.substr(pos, tab - pos))];
+    out.append(rows, tab, nl + 1 - tab);
+    pos = nl + 1;
+  }
+  return out;
+}
+
 struct SplitStats {
   uint64_t paragraphs = 0;
   uint64_t sentences = 0;
@@ -46,13 +85,19 @@ struct SplitStats {
 int RunNormalize(const std::vector<std::string>& args) {
   const CommandInfo& info = Commands()[0];
   NormalizerOptions options;
-  std::string output, stats_path;
+  std::string output, stats_path, fixes_path, quotes, typos;
   int threads = 0;
   bool summary = false;
   po::options_description desc("Options");
   desc.add_options()("lang,l", po::value(&options.lang)->default_value("kk"), "kk, ru or en")(
+      "quotes", po::value(&quotes)->default_value("standard"),
+      "standard (kk, ru: « » and „ “; en: “ ” and ‘ ’), ascii (\") or keep")(
+      "typos", po::value(&typos)->default_value("off"),
+      "typo correction: off (the Kazakh corrector is not part of this release)")(
       "rules", po::value(&options.rules_dir), "folder that replaces the embedded models/ tables")(
       "stats", po::value(&stats_path), "write the repair counts as JSON to this file")(
+      "fixes", po::value(&fixes_path),
+      "write a TSV audit of every changed line: line, rules, before, after")(
       "summary", po::bool_switch(&summary), "print a summary on stderr (default: when a terminal)");
   AddOutputOptions(desc, &output, &threads);
   po::variables_map vm;
@@ -60,31 +105,63 @@ int RunNormalize(const std::vector<std::string>& args) {
   if (!ParseArgs(info, args, desc, &vm, &inputs)) return kExitOk;
   CheckLang(options.lang);
   threads = ResolveThreads(threads);
+  if (quotes == "standard") {
+    options.quotes = QuoteStyle::kStandard;
+  } else if (quotes == "ascii") {
+    options.quotes = QuoteStyle::kAscii;
+  } else if (quotes == "keep") {
+    options.quotes = QuoteStyle::kKeep;
+  } else {
+    throw UsageError("--quotes must be standard, ascii or keep, not '" + quotes + "'");
+  }
+  if (typos != "off") throw UsageError("--typos: only 'off' is available in this release");
 
   const auto start = Clock::now();
   std::unique_ptr<Normalizer> normalizer;
   Status status = Normalizer::Load(options, &normalizer);
   if (!status.ok()) return DataError(info.name, status.message());
-  NormalizerStats total;
+  // The audit travels with the statistics so that it stays in input order.
+  struct Stats {
+    NormalizerStats counts;
+    std::string fixes;
+    void Add(const Stats& o) {
+      counts.Add(o.counts);
+      fixes += o.fixes;
+    }
+  };
+  Stats total;
   ReadTotals read;
   const Normalizer& n = *normalizer;
-  std::function<void(const LineBatch&, std::string*, NormalizerStats*)> fn =
-      [&n](const LineBatch& batch, std::string* text, NormalizerStats* stats) {
+  const bool audit = !fixes_path.empty();
+  std::function<void(const LineBatch&, std::string*, Stats*)> fn =
+      [&n, audit](const LineBatch& batch, std::string* text, Stats* stats) {
         std::string line;
+        RuleSet fired = 0;
         for (size_t i = 0; i < batch.size(); ++i) {
-          n.Normalize(batch.line(i), &line, stats);
+          const std::string_view input = batch.line(i);
+          n.Normalize(input, &line, &stats->counts, &fired);
           text->append(line);
           text->push_back('\n');
+          if (audit && line != input) {
+            stats->fixes += std::to_string(batch.file_index) + "\t" +
+                            std::to_string(batch.first_line + i) + "\t" + RuleNames(fired) + "\t" +
+                            EscapeTsv(input) + "\t" + EscapeTsv(line) + "\n";
+          }
         }
       };
   status = RunOrderedToFile(inputs, threads, output, fn, &total, &read);
+  if (status.ok() && audit) {
+    status = WriteFileAtomically(
+        fixes_path, "file\tline\trules\tbefore\tafter\n" + NameFiles(total.fixes, inputs));
+  }
   if (status.ok() && !stats_path.empty())
-    status = WriteFileAtomically(stats_path, total.ToJson() + "\n");
+    status = WriteFileAtomically(stats_path, total.counts.ToJson() + "\n");
   if (!status.ok()) return DataError(info.name, status.message());
   if (summary || StderrIsTerminal()) {
-    PrintSummary(info.name, read, total.lines,
-                 std::to_string(total.lines_changed) + " lines changed, " +
-                     std::to_string(total.invalid_utf8) + " invalid UTF-8 sequences replaced",
+    PrintSummary(info.name, read, total.counts.lines,
+                 std::to_string(total.counts.lines_changed) + " lines changed, " +
+                     std::to_string(total.counts.repaired(Rule::kInvalidUtf8)) +
+                     " invalid UTF-8 sequences replaced",
                  start);
   }
   return kExitOk;

@@ -4,15 +4,34 @@
 // Line contract: 1:1. Normalize() turns one line into exactly one line (which
 // may be empty), never fails, and never outputs a line feed.
 //
-// What it does, in order:
-//   1. ill-formed UTF-8 becomes U+FFFD (counted);
-//   2. invisible characters (models/normalize/invisible.tsv) and control
-//      characters are deleted where they sit, without leaving a space;
-//   3. every run of white space (tab, NBSP, thin space, ...) becomes one ASCII
-//      space, and the line is trimmed;
-//   4. Unicode NFC (ICU).
-// Guarantees: the output is valid NFC UTF-8; Normalize(Normalize(x)) ==
-// Normalize(x); letter case, words and their order are never changed.
+// What it repairs, in order (each step is a Rule, counted and audited):
+//   invalid-utf8  ill-formed UTF-8 becomes U+FFFD
+//   mojibake      a line of UTF-8 that was read as CP1252 ("Ð°Ò›") or CP1251
+//                 ("Р°Т›") is decoded back, when the result is Cyrillic text
+//   invisible     invisible characters (models/normalize/invisible.tsv) are
+//                 deleted where they sit, leaving no space
+//   control       control characters (NUL, ESC, C1) are deleted
+//   space         every white-space run (tab, NBSP, thin space, ...) becomes
+//                 one ASCII space; the line is trimmed
+//   nfc           Unicode NFC (ICU)
+//   codepoint     letters of neighbouring alphabets that stand in for Kazakh
+//                 ones (ӊ -> ң; models/normalize/codepoints.tsv)
+//   lookalike     Latin look-alikes inside an otherwise Cyrillic word become
+//                 Cyrillic (Қaзақстан, жəне), and the reverse inside Latin
+//                 words (models/normalize/lookalikes.tsv)
+//   quotes        quotation marks paired and set to the language's standard
+//                 (kk, ru: « » outside, „ “ inside; en: “ ” and ‘ ’)
+//   dash          a dash between words takes the language's form (kk " – ",
+//                 ru and en " — "); hyphens without spaces never change
+//   ellipsis      "…" becomes "..."
+//   punct-space   no space before , . : ; ! ? ) » and after ( «; one space
+//                 after , ; : and between sentences glued by . ! ? — never
+//                 inside numbers (3,5 12:30 27.11.2026), abbreviations (т.б.,
+//                 U.S.), URLs, e-mail addresses, @handles or #tags
+//   repeated-punct  ",," becomes ","; a stray " ." after a full stop goes
+// Never: letter case, the words or their order, URLs, e-mails, handles, tags,
+// digits. Guarantees: the output is valid NFC UTF-8 and
+// Normalize(Normalize(x)) == Normalize(x).
 //
 // Thread safety: a loaded Normalizer is immutable and safe for concurrent use;
 // each thread passes its own NormalizerStats.
@@ -36,55 +55,100 @@ U_NAMESPACE_END
 
 namespace kazprep {
 
+class ScriptRepair;
+class Punctuation;
+class Mojibake;
+
+enum class Rule : uint8_t {
+  kInvalidUtf8,
+  kMojibake,
+  kInvisible,
+  kControl,
+  kSpace,
+  kNfc,
+  kCodepoint,
+  kLookalike,
+  kQuotes,
+  kDash,
+  kEllipsis,
+  kPunctSpace,
+  kRepeatedPunct,
+  kCount,
+};
+inline constexpr size_t kRuleCount = static_cast<size_t>(Rule::kCount);
+// "invalid-utf8", "lookalike", ...
+const char* RuleName(Rule rule);
+// Bit set of rules that fired on one line.
+using RuleSet = uint32_t;
+inline constexpr RuleSet RuleBit(Rule r) { return RuleSet{1} << static_cast<unsigned>(r); }
+// "lookalike,quotes" for the rules in `rules`.
+std::string RuleNames(RuleSet rules);
+
+enum class QuoteStyle { kStandard, kAscii, kKeep };
+
 struct NormalizerOptions {
   // Language of the text: "kk", "ru" or "en".              Default: "kk".
   std::string lang = "kk";
+  // Quotes: standard (the language's), ascii ("), keep.     Default: standard.
+  QuoteStyle quotes = QuoteStyle::kStandard;
   // Folder that replaces the embedded models/ tables.    Default: embedded.
   std::string rules_dir;
 };
 
 // Counts of what Normalize() repaired. Add() sums two counts.
 struct NormalizerStats {
-  uint64_t lines = 0;              // lines seen
-  uint64_t lines_changed = 0;      // lines whose output differs from the input
-  uint64_t invalid_utf8 = 0;       // ill-formed sequences replaced by U+FFFD
-  uint64_t invisible_deleted = 0;  // invisible characters deleted
-  uint64_t controls_deleted = 0;   // control characters (NUL, ESC, ...) deleted
-  uint64_t spaces_normalized = 0;  // white-space runs changed or trimmed
-  uint64_t nfc_lines = 0;          // lines changed by NFC
+  uint64_t lines = 0;                                // lines seen
+  uint64_t lines_changed = 0;                        // lines whose output differs from the input
+  std::array<uint64_t, kRuleCount> repairs{};        // repairs per rule
+  std::array<uint64_t, kRuleCount> lines_by_rule{};  // lines each rule changed
 
+  uint64_t repaired(Rule r) const { return repairs[static_cast<size_t>(r)]; }
+  void Count(Rule r, uint64_t n = 1) { repairs[static_cast<size_t>(r)] += n; }
   void Add(const NormalizerStats& other);
-  // {"lines": 10, "lines_changed": 2, ...}
+  // {"lines": 10, "lines_changed": 2, "repairs": {...}, "lines_by_rule": {...}}
   std::string ToJson() const;
 };
 
 class Normalizer {
  public:
+  ~Normalizer();
   // Loads the tables; the message of a failed Status names file and line.
   static Status Load(const NormalizerOptions& options, std::unique_ptr<Normalizer>* normalizer);
 
-  // Replaces `*out` with the normalized `line`.
-  void Normalize(std::string_view line, std::string* out, NormalizerStats* stats) const;
+  // Replaces `*out` with the normalized `line`; `*fired` (optional) receives
+  // the rules that changed something.
+  void Normalize(std::string_view line, std::string* out, NormalizerStats* stats,
+                 RuleSet* fired = nullptr) const;
 
   const NormalizerOptions& options() const { return options_; }
 
  private:
-  enum CharClass : uint8_t { kKeep = 0, kSpace = 1, kDelete = 2, kControl = 3, kJoiner = 4 };
+  // Per-code-point classes of the character pass.
+  enum Action : uint8_t { kKeep = 0, kSpace = 1, kDelete = 2, kControl = 3, kJoiner = 4 };
+  // Flags that tell which later passes a line needs.
+  enum Flag : uint8_t {
+    kLatin = 1,          // a Latin letter
+    kCyrillic = 2,       // a Cyrillic letter
+    kNfcMaybe = 4,       // NFC quick check is not "yes"
+    kPunct = 8,          // punctuation a later pass may change
+    kCodepoint = 16,     // listed in codepoints.tsv
+    kMojibakeLead = 32,  // Ð Ñ Ò Ó Р С Т У: may start a mojibake pair
+  };
+  struct LineFlags;
 
-  Normalizer() = default;
-  CharClass Classify(char32_t cp) const {
-    if (cp < 0x10000) return static_cast<CharClass>(bmp_class_[cp]);
-    for (const auto& [first, last] : supplementary_delete_) {
-      if (cp >= first && cp <= last) return kDelete;
-    }
-    return kKeep;
-  }
-  void CleanCharacters(std::string_view line, std::string* out, NormalizerStats* stats) const;
+  Normalizer();
+  void CleanCharacters(std::string_view line, std::string* out, NormalizerStats* stats,
+                       LineFlags* flags) const;
 
   NormalizerOptions options_;
-  std::vector<uint8_t> bmp_class_;  // CharClass of every BMP code point
+  bool english_ = false;         // « » are foreign quotes to rewrite
+  std::vector<uint8_t> action_;  // Action of every BMP code point
+  std::vector<uint8_t> flags_;   // Flag bits of every BMP code point
   std::vector<std::pair<char32_t, char32_t>> supplementary_delete_;
   const icu::Normalizer2* nfc_ = nullptr;
+  std::unique_ptr<ScriptRepair> script_;
+  std::unique_ptr<Punctuation> punctuation_;
+  std::unique_ptr<Mojibake> mojibake_;
 };
 
 }  // namespace kazprep

@@ -137,7 +137,7 @@ TEST(CliTest, OutputFileIsWrittenAtomicallyAndStatsAsJson) {
       dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Slurp(dir.File("out")), "ab\n");
-  EXPECT_NE(Slurp(dir.File("s.json")).find("\"invisible_deleted\": 1"), std::string::npos);
+  EXPECT_NE(Slurp(dir.File("s.json")).find("\"invisible\": 1"), std::string::npos);
   for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
     EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << e.path();
   }

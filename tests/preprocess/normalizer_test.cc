@@ -67,14 +67,14 @@ TEST(NormalizerTest, CountsWhatItRepaired) {
   Norm(*n, " a\u00AD\u200Bb\xFF  c\x01 ", &stats);
   EXPECT_EQ(stats.lines, 1u);
   EXPECT_EQ(stats.lines_changed, 1u);
-  EXPECT_EQ(stats.invisible_deleted, 2u);
-  EXPECT_EQ(stats.invalid_utf8, 1u);
-  EXPECT_EQ(stats.controls_deleted, 1u);
-  EXPECT_EQ(stats.spaces_normalized, 3u);  // leading, double, trailing
+  EXPECT_EQ(stats.repaired(Rule::kInvisible), 2u);
+  EXPECT_EQ(stats.repaired(Rule::kInvalidUtf8), 1u);
+  EXPECT_EQ(stats.repaired(Rule::kControl), 1u);
+  EXPECT_EQ(stats.repaired(Rule::kSpace), 3u);  // leading, double, trailing
   Norm(*n, "ok", &stats);
   EXPECT_EQ(stats.lines, 2u);
   EXPECT_EQ(stats.lines_changed, 1u);
-  EXPECT_NE(stats.ToJson().find("\"invalid_utf8\": 1"), std::string::npos);
+  EXPECT_NE(stats.ToJson().find("\"invalid-utf8\": 1"), std::string::npos);
 }
 
 TEST(NormalizerTest, RejectsUnknownLanguage) {
@@ -86,7 +86,8 @@ TEST(NormalizerTest, RejectsUnknownLanguage) {
 
 TEST(NormalizerTest, BadRulesFileIsReportedWithFileAndLine) {
   testing::TempDir dir;
-  std::filesystem::create_directories(dir.File("normalize"));
+  std::filesystem::copy(std::string(KAZPREP_SOURCE_DIR) + "/models", dir.path(),
+                        std::filesystem::copy_options::recursive);
   testing::Spit(dir.File("normalize/invisible.tsv"), "# comment\n00AD\tSOFT HYPHEN\nZZZZ\tbad\n");
   NormalizerOptions options;
   options.rules_dir = dir.path();

@@ -1,0 +1,337 @@
+#include "preprocess/punctuation.h"
+
+#include <unicode/uscript.h>
+
+#include "common/resources.h"
+#include "preprocess/text_util.h"
+
+namespace kazprep {
+namespace {
+
+constexpr char32_t kLeftGuillemet = 0x00AB;   // «
+constexpr char32_t kRightGuillemet = 0x00BB;  // »
+constexpr char32_t kLeftDouble = 0x201C;      // “
+constexpr char32_t kRightDouble = 0x201D;     // ”
+constexpr char32_t kLowDouble = 0x201E;       // „
+constexpr char32_t kEllipsis = 0x2026;        // …
+
+bool IsAnyDoubleQuote(char32_t cp) {
+  return cp == '"' || cp == kLeftGuillemet || cp == kRightGuillemet || cp == kLeftDouble ||
+         cp == kRightDouble || cp == kLowDouble;
+}
+
+bool IsDashLike(char32_t cp) {
+  return cp == '-' || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015;
+}
+
+bool IsCyrillicLetter(char32_t cp) {
+  if (!text::IsLetter(cp)) return false;
+  UErrorCode error = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(cp), &error) == USCRIPT_CYRILLIC;
+}
+
+std::vector<char32_t> Chars(std::string_view utf8) {
+  const std::u32string s = text::Decode(utf8);
+  return std::vector<char32_t>(s.begin(), s.end());
+}
+
+}  // namespace
+
+Status Punctuation::Load(const std::string& lang, QuoteStyle quotes, const std::string& rules_dir,
+                         std::unique_ptr<Punctuation>* punctuation) {
+  auto p = std::unique_ptr<Punctuation>(new Punctuation());
+  p->lang_ = lang;
+  p->quote_style_ = quotes;
+  std::string content, origin;
+  KAZPREP_RETURN_IF_ERROR(
+      resources::LoadModelFile("normalize/punctuation.tsv", rules_dir, &content, &origin));
+  Punctuation* raw = p.get();
+  bool have_outer = false, have_inner = false, have_dash = false, have_ellipsis = false;
+  KAZPREP_RETURN_IF_ERROR(
+      resources::ForEachDataLine(content, origin, [&](std::string_view line) -> Status {
+        const auto f = resources::SplitTabs(line);
+        if (f.size() < 3) return Status::Error("expected LANG, KEY, VALUE");
+        if (f[0] != lang) return Status::Ok();
+        const auto value = Chars(f[2]);
+        if (f[1] == "quote-outer" || f[1] == "quote-inner") {
+          if (value.size() != 2) return Status::Error("a quote pair is 2 characters");
+          const bool outer = f[1] == "quote-outer";
+          (outer ? raw->outer_open_ : raw->inner_open_) = value[0];
+          (outer ? raw->outer_close_ : raw->inner_close_) = value[1];
+          (outer ? have_outer : have_inner) = true;
+        } else if (f[1] == "dash") {
+          if (value.size() != 1) return Status::Error("the dash is 1 character");
+          raw->dash_ = value[0];
+          have_dash = true;
+        } else if (f[1] == "ellipsis") {
+          if (f[2] != "..." && value != std::vector<char32_t>{kEllipsis}) {
+            return Status::Error("the ellipsis is ... or …");
+          }
+          raw->ellipsis_is_dots_ = f[2] == "...";
+          have_ellipsis = true;
+        } else {
+          return Status::Error("unknown KEY '" + std::string(f[1]) + "'");
+        }
+        return Status::Ok();
+      }));
+  if (!have_outer || !have_inner || !have_dash || !have_ellipsis) {
+    return Status::Error(origin + ": language " + lang +
+                         " needs quote-outer, quote-inner, dash and ellipsis");
+  }
+  *punctuation = std::move(p);
+  return Status::Ok();
+}
+
+bool Punctuation::IsQuote(char32_t cp) const {
+  return IsAnyDoubleQuote(cp) || cp == inner_open_ || cp == inner_close_;
+}
+
+bool Punctuation::IsOpener(char32_t cp, bool quotes_paired) const {
+  return cp == '(' || cp == '[' ||
+         (quotes_paired && quote_style_ == QuoteStyle::kStandard &&
+          (cp == outer_open_ || cp == inner_open_));
+}
+
+bool Punctuation::IsCloser(char32_t cp, bool quotes_paired) const {
+  switch (cp) {
+    case ',':
+    case '.':
+    case ':':
+    case ';':
+    case '!':
+    case '?':
+    case ')':
+    case ']':
+      return true;
+    default:
+      return quotes_paired && quote_style_ == QuoteStyle::kStandard &&
+             (cp == outer_close_ || cp == inner_close_) && cp != 0x2019;  // ’: apostrophe
+  }
+}
+
+void Punctuation::FixEllipses(std::u32string* s, NormalizerStats* stats) const {
+  std::u32string out;
+  out.reserve(s->size() + 8);
+  bool changed = false;
+  for (size_t i = 0; i < s->size(); ++i) {
+    const char32_t cp = (*s)[i];
+    if (ellipsis_is_dots_ && cp == kEllipsis) {
+      out += U"...";
+      stats->Count(Rule::kEllipsis);
+      changed = true;
+    } else if (!ellipsis_is_dots_ && cp == '.' && s->compare(i, 3, U"...") == 0 &&
+               (i + 3 >= s->size() || (*s)[i + 3] != '.') && (i == 0 || (*s)[i - 1] != '.')) {
+      out.push_back(kEllipsis);
+      i += 2;
+      stats->Count(Rule::kEllipsis);
+      changed = true;
+    } else {
+      out.push_back(cp);
+    }
+  }
+  if (changed) s->swap(out);
+}
+
+void Punctuation::FixDashes(std::u32string* s_ptr, NormalizerStats* stats) const {
+  std::u32string& s = *s_ptr;
+  // A spaced dash between two words: " - ", " -- ", " – ", " — ".
+  for (size_t i = 1; i + 2 < s.size(); ++i) {
+    if (s[i - 1] != ' ' || !IsDashLike(s[i])) continue;
+    size_t end = i + 1;
+    if (s[i] == '-' && s[end] == '-') ++end;  // "--"
+    if (end >= s.size() || s[end] != ' ') continue;
+    const char32_t before = s[i - 2], after = end + 1 < s.size() ? s[end + 1] : 0;
+    if (text::IsDigit(before) && text::IsDigit(after)) continue;  // "10 - 15"
+    if (after == 0) continue;
+    if (end - i == 1 && s[i] == dash_) continue;
+    s.replace(i, end - i, 1, dash_);
+    stats->Count(Rule::kDash);
+  }
+  // A dash opening a line of dialogue (kk, ru): "- Иә, - деді ол."
+  if (lang_ != "en" && s.size() > 2 && IsDashLike(s[0]) && s[0] != dash_ && s[1] == ' ' &&
+      text::IsLetter(s[2])) {
+    s[0] = dash_;
+    stats->Count(Rule::kDash);
+  }
+}
+
+bool Punctuation::FixQuotes(std::u32string* s_ptr, NormalizerStats* stats) const {
+  std::u32string& s = *s_ptr;
+  if (quote_style_ == QuoteStyle::kKeep) return false;
+  const std::vector<bool> locked = text::ProtectedMask(s);
+  std::vector<size_t> positions;
+  std::vector<Role> roles;
+  auto is_space = [&](size_t k) { return k >= s.size() || s[k] == ' '; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!IsAnyDoubleQuote(s[i]) || locked[i]) continue;
+    const bool space_before =
+        i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '[' || IsDashLike(s[i - 1]) ||
+        (!roles.empty() && positions.back() == i - 1 && roles.back() == Role::kOpen);
+    const bool space_after = is_space(i + 1) || IsCloser(s[i + 1], false);
+    const bool quote_after = i + 1 < s.size() && IsAnyDoubleQuote(s[i + 1]);
+    Role role = Role::kUnknown;
+    if (space_before && !space_after) role = Role::kOpen;  // also ""Word: both open
+    if (!space_before && (space_after || quote_after)) role = Role::kClose;
+    if (role == Role::kUnknown) {
+      if (s[i] == kLeftGuillemet || s[i] == kLowDouble) role = Role::kOpen;
+      if (s[i] == kRightGuillemet) role = Role::kClose;
+    }
+    if (role == Role::kUnknown) return false;  // cannot pair this line's quotes
+    positions.push_back(i);
+    roles.push_back(role);
+  }
+  // Nesting depth of each mark. A mark whose partner lies in another line (a
+  // quotation spanning segments) keeps the role its context gives it, except
+  // a lone closing mark after a digit, which is more likely an inch sign.
+  std::vector<int> depth(roles.size());
+  int d = 0;
+  for (size_t k = 0; k < roles.size(); ++k) {
+    if (roles[k] == Role::kOpen) {
+      depth[k] = ++d;
+    } else if (d > 0) {
+      depth[k] = d--;
+    } else {
+      const size_t i = positions[k];
+      if (i > 0 && text::IsDigit(s[i - 1]) && s[i] != kRightGuillemet) return false;
+      depth[k] = 1;
+    }
+  }
+  for (size_t k = 0; k < positions.size(); ++k) {
+    char32_t want;
+    if (quote_style_ == QuoteStyle::kAscii) {
+      want = '"';
+    } else if (depth[k] == 1) {
+      want = roles[k] == Role::kOpen ? outer_open_ : outer_close_;
+    } else {
+      want = roles[k] == Role::kOpen ? inner_open_ : inner_close_;
+    }
+    if (s[positions[k]] != want) {
+      s[positions[k]] = want;
+      stats->Count(Rule::kQuotes);
+    }
+  }
+  return true;
+}
+
+bool Punctuation::FixRepeated(std::u32string* s_ptr, NormalizerStats* stats) const {
+  std::u32string& s = *s_ptr;
+  const std::vector<bool> locked = text::ProtectedMask(s);
+  std::u32string out;
+  out.reserve(s.size());
+  bool changed = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char32_t cp = s[i];
+    // ",," and ", ," after a word; ",,Word" after a space is a low quote, kept.
+    if (cp == ',' && !locked[i] && !out.empty() && out.back() == ',' &&
+        !(i + 1 < s.size() && text::IsLetter(s[i + 1]) && out.size() >= 2 &&
+          out[out.size() - 2] == ' ')) {
+      changed = true;
+      stats->Count(Rule::kRepeatedPunct);
+      continue;
+    }
+    if (cp == ',' && !locked[i] && out.size() >= 2 && out.back() == ' ' &&
+        out[out.size() - 2] == ',') {
+      out.pop_back();  // ", ," -> ","
+      changed = true;
+      stats->Count(Rule::kRepeatedPunct);
+      continue;
+    }
+    // A stray dot after a full stop: "сөз. . Келесі" -> "сөз. Келесі".
+    if (cp == '.' && !locked[i] && out.size() >= 2 && out.back() == ' ' &&
+        out[out.size() - 2] == '.' && (out.size() < 3 || out[out.size() - 3] != '.') &&
+        (i + 1 >= s.size() || s[i + 1] == ' ')) {
+      out.pop_back();
+      changed = true;
+      stats->Count(Rule::kRepeatedPunct);
+      continue;
+    }
+    out.push_back(cp);
+  }
+  if (changed) s.swap(out);
+  return changed;
+}
+
+bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired,
+                               NormalizerStats* stats) const {
+  std::u32string& s = *s_ptr;
+  const std::vector<bool> locked = text::ProtectedMask(s);
+  std::u32string out;
+  out.reserve(s.size());
+  bool changed = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' && i > 0 && i + 1 < s.size()) {
+      const char32_t prev = s[i - 1], next = s[i + 1];
+      const char32_t after = i + 2 < s.size() ? s[i + 2] : 0;
+      // No space before a closer: "сөз , сөз", "( мәтін )", "Иә !".
+      if (IsCloser(next, quotes_paired) && !locked[i + 1] && !IsOpener(prev, quotes_paired) &&
+          !IsDashLike(prev) && prev != ' ') {
+        const bool dots = next == '.' && after == '.';  // "сөз ..." keeps its space
+        const bool number = text::IsDigit(prev) && text::IsDigit(after);
+        const bool sentence_dot = next == '.' && prev == '.';  // handled by FixRepeated
+        if (!dots && !number && !sentence_dot) {
+          changed = true;
+          stats->Count(Rule::kPunctSpace);
+          continue;
+        }
+      }
+      // No space after an opener: "« мәтін»", "( мәтін)".
+      if (IsOpener(prev, quotes_paired) && !locked[i - 1] &&
+          (text::IsLetter(next) || text::IsDigit(next))) {
+        changed = true;
+        stats->Count(Rule::kPunctSpace);
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  if (changed) s.swap(out);
+  return changed;
+}
+
+bool Punctuation::InsertSpaces(std::u32string* s_ptr, NormalizerStats* stats) const {
+  std::u32string& s = *s_ptr;
+  const std::vector<bool> locked = text::ProtectedMask(s);
+  std::u32string out;
+  out.reserve(s.size() + 8);
+  bool changed = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    out.push_back(s[i]);
+    if (locked[i] || i == 0 || i + 1 >= s.size()) continue;
+    const char32_t cp = s[i], prev = s[i - 1], next = s[i + 1];
+    bool insert = false;
+    if (cp == ',' || cp == ';') {
+      // "сөз,сөз" -> "сөз, сөз"; never "3,5".
+      insert = text::IsLetter(prev) && text::IsLetter(next);
+    } else if (cp == ':') {
+      insert = IsCyrillicLetter(prev) && IsCyrillicLetter(next);
+    } else if (cp == '.' || cp == '!' || cp == '?') {
+      // Two sentences glued: "келді.Ол кетті". Never "т.б.", "Н.Ә.", "kazinform.kz".
+      const char32_t after = i + 2 < s.size() ? s[i + 2] : 0;
+      insert = i >= 2 && IsCyrillicLetter(prev) && text::IsLower(prev) &&
+               text::IsLetter(s[i - 2]) && IsCyrillicLetter(next) && text::IsUpper(next) &&
+               text::IsLower(after);
+    }
+    if (insert && !locked[i + 1]) {
+      out.push_back(' ');
+      changed = true;
+      stats->Count(Rule::kPunctSpace);
+    }
+  }
+  if (changed) s.swap(out);
+  return changed;
+}
+
+void Punctuation::Repair(std::u32string* s, NormalizerStats* stats) const {
+  FixEllipses(s, stats);
+  FixDashes(s, stats);
+  const bool quotes_paired = FixQuotes(s, stats);
+  // Spacing rules feed each other ("сөз ,сөз"); a few rounds reach the fixed point.
+  for (int round = 0; round < 4; ++round) {
+    bool changed = FixRepeated(s, stats);
+    changed |= RemoveSpaces(s, quotes_paired, stats);
+    changed |= InsertSpaces(s, stats);
+    if (!changed) break;
+  }
+}
+
+}  // namespace kazprep

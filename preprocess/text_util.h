@@ -1,0 +1,36 @@
+// Small helpers of the normalizer's later passes, which work on UTF-32.
+#ifndef KAZPREP_PREPROCESS_TEXT_UTIL_H_
+#define KAZPREP_PREPROCESS_TEXT_UTIL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+
+namespace kazprep::text {
+
+// Valid UTF-8 <-> UTF-32.
+std::u32string Decode(std::string_view utf8);
+std::string Encode(const std::u32string& text);
+
+// Marks the characters of tokens that must never change: URLs (with "://" or
+// starting "www."), e-mail addresses, @handles and #tags. A token is a run of
+// non-space characters; the mark covers the token without the punctuation
+// that closes a sentence or a bracket around it.
+std::vector<bool> ProtectedMask(const std::u32string& text);
+
+// Parses a hex code point ("04D9").
+Status ParseCodePoint(std::string_view hex, char32_t* cp);
+// True when `langs` ("kk,ru") names `lang`.
+bool LangListHas(std::string_view langs, std::string_view lang);
+
+bool IsLetter(char32_t cp);
+bool IsUpper(char32_t cp);
+bool IsLower(char32_t cp);
+bool IsDigit(char32_t cp);  // ASCII digits only
+bool IsSpace(char32_t cp);  // ' ' (later passes see only ASCII spaces)
+
+}  // namespace kazprep::text
+
+#endif  // KAZPREP_PREPROCESS_TEXT_UTIL_H_
