@@ -23,7 +23,24 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 char32_t Next(std::string_view s, size_t* pos, bool* invalid);
 
 // Appends `cp` encoded as UTF-8.
-void Append(char32_t cp, std::string* out);
+inline void Append(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    const char b[2] = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+    out->append(b, 2);
+  } else if (cp < 0x10000) {
+    const char b[3] = {static_cast<char>(0xE0 | (cp >> 12)),
+                       static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                       static_cast<char>(0x80 | (cp & 0x3F))};
+    out->append(b, 3);
+  } else {
+    const char b[4] = {
+        static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+        static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    out->append(b, 4);
+  }
+}
 
 // True when `s` is well-formed UTF-8.
 bool IsValid(std::string_view s);

@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <charconv>
+
 #include "common/resources.h"
 #include "common/utf8.h"
 #include "preprocess/mojibake.h"
@@ -16,9 +18,9 @@ namespace kazprep {
 namespace {
 
 constexpr const char* kRuleNames[kRuleCount] = {
-    "invalid-utf8", "mojibake",    "invisible",      "control", "space",
-    "nfc",          "codepoint",   "lookalike",      "quotes",  "dash",
-    "ellipsis",     "punct-space", "repeated-punct",
+    "invalid-utf8", "html-entity", "mojibake",    "invisible",      "control",
+    "space",        "nfc",         "codepoint",   "lookalike",      "quotes",
+    "dash",         "ellipsis",    "punct-space", "repeated-punct",
 };
 
 bool IsPictographic(char32_t cp) {
@@ -33,7 +35,7 @@ bool IsEmojiBeforeJoiner(char32_t cp) {
 // True when `cp`, after `previous` (0 at the line start) and a space or not,
 // forms a pattern the punctuation pass repairs. Clean text rarely does, so
 // most lines skip that pass.
-bool NeedsPunctuationPass(char32_t previous, bool space_before, char32_t cp) {
+bool NeedsPunctuationPass(char32_t previous, bool space_before, char32_t cp, char32_t dash) {
   switch (cp) {
     case '"':
     case 0x201C:
@@ -57,17 +59,21 @@ bool NeedsPunctuationPass(char32_t previous, bool space_before, char32_t cp) {
     case 0x2013:
     case 0x2014:
     case 0x2015:
-      return space_before || previous == 0;  // a spaced dash, a dialogue dash
+      // A spaced or line-opening dash that is not the language's dash.
+      return (space_before || previous == 0) && cp != dash;
     default:
       break;
   }
   if (space_before) {
     return previous == '(' || previous == '[' || previous == 0x00AB || previous == 0x201E;
   }
-  // Glued after punctuation: "сөз,сөз", "келді.Ол".
-  return u_isalpha(static_cast<UChar32>(cp)) &&
-         (previous == ',' || previous == ';' || previous == ':' || previous == '.' ||
-          previous == '!' || previous == '?');
+  // Glued after punctuation: "сөз,сөз", "келді.Ол" (not "т.б.", "kazinform.kz").
+  if (previous == ',' || previous == ';' || previous == ':')
+    return u_isalpha(static_cast<UChar32>(cp));
+  if (previous == '.' || previous == '!' || previous == '?') {
+    return u_isupper(static_cast<UChar32>(cp));
+  }
+  return false;
 }
 
 // Characters the punctuation pass may change or that call for it.
@@ -143,6 +149,7 @@ struct Normalizer::LineFlags {
   uint8_t any = 0;           // OR of the Flag bits of every character written
   bool punct_issue = false;  // a spacing or quote pattern the punctuation pass handles
   int mojibake_leads = 0;    // characters that may start a mojibake pair
+  bool mixed_word = false;   // a word with Latin and Cyrillic letters
 };
 
 Normalizer::Normalizer() = default;
@@ -159,15 +166,16 @@ Status Normalizer::Load(const NormalizerOptions& options, std::unique_ptr<Normal
   KAZPREP_RETURN_IF_ERROR(
       Punctuation::Load(options.lang, options.quotes, options.rules_dir, &n->punctuation_));
   KAZPREP_RETURN_IF_ERROR(Mojibake::Load(&n->mojibake_));
+  n->dash_ = n->punctuation_->dash();
 
-  n->action_.assign(0x10000, kKeep);
-  n->flags_.assign(0x10000, 0);
+  n->char_info_.assign(0x10000, kKeep);
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
     const auto c = static_cast<UChar32>(cp);
+    Action action = kKeep;
     if (u_isUWhiteSpace(c)) {
-      n->action_[cp] = kSpace;
+      action = kSpace;
     } else if (u_charType(c) == U_CONTROL_CHAR) {
-      n->action_[cp] = kControl;
+      action = kControl;
     }
     uint8_t f = 0;
     if (u_isalpha(c)) {
@@ -180,9 +188,11 @@ Status Normalizer::Load(const NormalizerOptions& options, std::unique_ptr<Normal
     if (IsPunctuationTrigger(cp) || n->punctuation_->IsQuote(cp)) f |= kPunct;
     if (n->script_->HasCodepointRule(cp)) f |= kCodepoint;
     if (Mojibake::IsMarker(cp)) f |= kMojibakeLead;
-    n->flags_[cp] = f;
+    if (action == kKeep && (f & (kNfcMaybe | kPunct | kCodepoint | kMojibakeLead)) == 0)
+      f |= kPlain;
+    n->char_info_[cp] = static_cast<uint16_t>(action | (f << 8));
   }
-  n->action_[0x200D] = kJoiner;
+  n->char_info_[0x200D] = (n->char_info_[0x200D] & 0xFF00 & ~(kPlain << 8)) | kJoiner;
 
   std::string content, origin;
   KAZPREP_RETURN_IF_ERROR(
@@ -202,10 +212,25 @@ Status Normalizer::Load(const NormalizerOptions& options, std::unique_ptr<Normal
           KAZPREP_RETURN_IF_ERROR(text::ParseCodePoint(fields[0].substr(dots + 2), &last));
           if (last < first) return Status::Error("range ends before it starts");
         }
-        for (char32_t cp = first; cp <= last && cp < 0x10000; ++cp) raw->action_[cp] = kDelete;
+        for (char32_t cp = first; cp <= last && cp < 0x10000; ++cp) {
+          raw->char_info_[cp] = (raw->char_info_[cp] & 0xFF00 & ~(kPlain << 8)) | kDelete;
+        }
         if (last >= 0x10000) {
           raw->supplementary_delete_.emplace_back(std::max(first, char32_t{0x10000}), last);
         }
+        return Status::Ok();
+      }));
+
+  KAZPREP_RETURN_IF_ERROR(resources::LoadModelFile("normalize/html_entities.tsv", options.rules_dir,
+                                                   &content, &origin));
+  KAZPREP_RETURN_IF_ERROR(
+      resources::ForEachDataLine(content, origin, [raw](std::string_view line) -> Status {
+        const auto fields = resources::SplitTabs(line);
+        if (fields.size() < 2 || fields[0].empty())
+          return Status::Error("expected NAME, CODEPOINT");
+        char32_t cp = 0;
+        KAZPREP_RETURN_IF_ERROR(text::ParseCodePoint(fields[1], &cp));
+        raw->entities_[std::string(fields[0])] = cp;
         return Status::Ok();
       }));
 
@@ -220,17 +245,41 @@ Status Normalizer::Load(const NormalizerOptions& options, std::unique_ptr<Normal
 
 void Normalizer::CleanCharacters(std::string_view line, std::string* out, NormalizerStats* stats,
                                  LineFlags* flags) const {
-  bool pending_space = false;  // a white-space run waits to be written
-  bool run_is_plain = true;    // the pending run is exactly one ASCII space
-  char32_t previous = 0;       // last code point written
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(line.data());
+  // Kept characters are copied in runs: the common line has nothing to
+  // delete and single ASCII spaces, and is copied in one append.
+  enum class Pending { kNone, kInRun, kSkipped, kLeading };
+  Pending pending = Pending::kNone;
+  size_t run_start = 0;  // first byte of the kept run not yet copied
+  size_t space_pos = 0;  // where the single space of Pending::kInRun sits
+  bool has_content = false;
+  char32_t previous = 0;  // last code point kept
+  uint8_t previous_flags = 0;
+  uint8_t word_scripts = 0;  // kLatin | kCyrillic of the word being written
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const size_t n = line.size();
+  const uint16_t* const table = char_info_.data();  // hoisted: `out` may alias members
+  uint8_t any = 0;                                  // written to *flags at the end
+  bool punct_issue = false, mixed_word = false;
+  int mojibake_leads = 0;
+  int guillemet_depth = 0;
+  auto flush = [&](size_t end) {
+    if (end > run_start) out->append(line.data() + run_start, end - run_start);
+  };
+  // Leaves the kept run before a deletion or replacement at `start`.
+  auto cut = [&](size_t start) {
+    if (pending == Pending::kInRun) {
+      flush(space_pos);
+      pending = Pending::kSkipped;
+      stats->Count(Rule::kSpace);
+    } else {
+      flush(start);
+    }
+  };
   size_t i = 0;
   while (i < n) {
     const size_t start = i;
     char32_t cp;
     bool invalid = false;
-    // Fast paths for ASCII and two-byte sequences (Cyrillic).
     if (p[i] < 0x80) {
       cp = p[i++];
     } else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
@@ -240,32 +289,47 @@ void Normalizer::CleanCharacters(std::string_view line, std::string* out, Normal
       cp = utf8::Next(line, &i, &invalid);
       if (invalid) stats->Count(Rule::kInvalidUtf8);
     }
-    Action action;
-    uint8_t f = 0;
+    uint16_t info;
     if (cp < 0x10000) {
-      action = static_cast<Action>(action_[cp]);
-      f = flags_[cp];
+      info = table[cp];
     } else {
-      action = kKeep;
+      info = kKeep;
       for (const auto& [first, last] : supplementary_delete_) {
-        if (cp >= first && cp <= last) action = kDelete;
+        if (cp >= first && cp <= last) info = kDelete;
       }
       if (u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
-        f |= kNfcMaybe;
+        info |= kNfcMaybe << 8;
       }
     }
-    switch (action) {
+    switch (static_cast<Action>(info & 0xFF)) {
       case kKeep:
         break;
       case kSpace:
-        if (pending_space || cp != ' ') run_is_plain = false;
-        pending_space = true;
+        if (pending == Pending::kNone) {
+          if (cp == ' ' && has_content) {
+            pending = Pending::kInRun;
+            space_pos = start;
+          } else {
+            flush(start);
+            run_start = i;
+            pending = has_content ? Pending::kSkipped : Pending::kLeading;
+            stats->Count(Rule::kSpace);
+          }
+        } else {
+          if (pending == Pending::kInRun) {
+            flush(space_pos);
+            pending = Pending::kSkipped;
+            stats->Count(Rule::kSpace);
+          }
+          run_start = i;
+        }
         continue;
       case kDelete:
-        stats->Count(Rule::kInvisible);
-        continue;
       case kControl:
-        stats->Count(Rule::kControl);
+        cut(start);
+        run_start = i;
+        stats->Count(static_cast<Action>(info & 0xFF) == kDelete ? Rule::kInvisible
+                                                                 : Rule::kControl);
         continue;
       case kJoiner: {
         // Kept only inside an emoji sequence (👨‍👩‍👧): after a pictograph, VS16
@@ -277,43 +341,153 @@ void Normalizer::CleanCharacters(std::string_view line, std::string* out, Normal
           bool ignored = false;
           next = utf8::Next(line, &j, &ignored);
         }
-        if (pending_space || !IsEmojiBeforeJoiner(previous) || !IsPictographic(next)) {
+        if (pending != Pending::kNone || !IsEmojiBeforeJoiner(previous) || !IsPictographic(next)) {
+          cut(start);
+          run_start = i;
           stats->Count(Rule::kInvisible);
           continue;
         }
         break;
       }
     }
-    if ((f & kPunct) || (previous < 0x10000 && (flags_[previous] & kPunct))) {
-      flags->punct_issue |= NeedsPunctuationPass(previous, pending_space, cp);
+    const uint8_t f = static_cast<uint8_t>(info >> 8);
+    const bool space_before = pending != Pending::kNone && pending != Pending::kLeading;
+    if ((f | previous_flags) & kPunct) {
+      punct_issue |= NeedsPunctuationPass(previous, space_before, cp, dash_);
     }
-    if (english_ && (cp == 0x00AB || cp == 0x00BB)) flags->punct_issue = true;
-    if (f & kMojibakeLead) ++flags->mojibake_leads;
-    flags->any |= f;
-    if (pending_space) {
-      if (!out->empty()) {
-        out->push_back(' ');
-        if (!run_is_plain) stats->Count(Rule::kSpace);
-      } else {
-        stats->Count(Rule::kSpace);  // leading white space trimmed
-      }
-      pending_space = false;
-      run_is_plain = true;
+    if (cp == 0x00AB || cp == 0x00BB) {
+      // English rewrites « »; kk and ru nest „ “ inside « ».
+      if (english_ || (cp == 0x00AB && guillemet_depth > 0)) punct_issue = true;
+      guillemet_depth += cp == 0x00AB ? 1 : -1;
     }
+    if (f & kMojibakeLead) ++mojibake_leads;
+    any |= f;
+    // Scripts of the current word: only a word with both needs the look-alike pass.
+    if (f & (kLatin | kCyrillic)) {
+      word_scripts = pending != Pending::kNone ? f : word_scripts | f;
+      if ((word_scripts & (kLatin | kCyrillic)) == (kLatin | kCyrillic)) mixed_word = true;
+    } else if (!(f & kNfcMaybe)) {
+      word_scripts = 0;
+    }
+    if (pending == Pending::kSkipped) out->push_back(' ');
+    pending = Pending::kNone;
     if (invalid) {
+      flush(start);
       utf8::Append(cp, out);
-    } else {
-      out->append(line.data() + start, i - start);
+      run_start = i;
     }
+    has_content = true;
     previous = cp;
+    previous_flags = f;
+    // Fast path: letters and digits that need nothing but their script noted
+    // (not after punctuation, where "сөз,сөз" must be seen).
+    while (i < n && (previous_flags & kPunct) == 0) {
+      char32_t c;
+      size_t len;
+      if (p[i] < 0x80) {
+        c = p[i];
+        len = 1;
+      } else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+        c = (static_cast<char32_t>(p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F);
+        len = 2;
+      } else {
+        break;
+      }
+      const uint8_t fc = static_cast<uint8_t>(table[c] >> 8);
+      if ((fc & kPlain) == 0) break;
+      word_scripts = (fc & (kLatin | kCyrillic)) ? static_cast<uint8_t>(word_scripts | fc) : 0;
+      mixed_word |= (word_scripts & (kLatin | kCyrillic)) == (kLatin | kCyrillic);
+      any |= fc;
+      previous = c;
+      previous_flags = fc;
+      i += len;
+    }
   }
-  if (pending_space) stats->Count(Rule::kSpace);  // trailing white space trimmed
+  flags->any |= any;
+  flags->punct_issue |= punct_issue;
+  flags->mixed_word |= mixed_word;
+  flags->mojibake_leads += mojibake_leads;
+  if (pending == Pending::kInRun) {
+    flush(space_pos);
+    stats->Count(Rule::kSpace);  // trailing white space trimmed
+  } else if (pending == Pending::kSkipped) {
+    stats->Count(Rule::kSpace);
+  } else if (pending == Pending::kNone) {
+    flush(n);
+  }
 }
 
-void Normalizer::Normalize(std::string_view line, std::string* out, NormalizerStats* stats,
+size_t Normalizer::DecodeEntities(std::string_view line, std::string* out) const {
+  size_t decoded = 0;
+  std::string current(line), next;
+  for (;;) {
+    size_t found = 0;
+    next.clear();
+    size_t i = 0;
+    while (i < current.size()) {
+      const size_t amp = current.find('&', i);
+      if (amp == std::string::npos) break;
+      const size_t semi = current.find(';', amp + 1);
+      char32_t cp = 0;
+      if (semi != std::string::npos && semi - amp >= 3 && semi - amp <= 10) {
+        const std::string_view name(current.data() + amp + 1, semi - amp - 1);
+        if (name[0] == '#') {
+          const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+          const std::string_view digits = name.substr(hex ? 2 : 1);
+          uint32_t value = 0;
+          const auto [end, ec] =
+              std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
+          if (ec == std::errc() && end == digits.data() + digits.size() && !digits.empty() &&
+              value > 0 && value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF)) {
+            cp = value;
+          }
+        } else {
+          const auto it = entities_.find(std::string(name));
+          if (it != entities_.end()) cp = it->second;
+        }
+      }
+      if (cp == 0) {
+        next.append(current, i, amp + 1 - i);
+        i = amp + 1;
+        continue;
+      }
+      next.append(current, i, amp - i);
+      utf8::Append(cp, &next);
+      i = semi + 1;
+      ++found;
+    }
+    if (found == 0) break;
+    next.append(current, i, std::string::npos);
+    current.swap(next);
+    decoded += found;
+  }
+  if (decoded > 0) out->swap(current);
+  return decoded;
+}
+
+void Normalizer::Normalize(std::string_view input, std::string* out, NormalizerStats* stats,
                            RuleSet* fired) const {
   NormalizerStats local;
   out->clear();
+  // HTML references first: what they decode to (&nbsp;) is repaired below.
+  std::string_view line = input;
+  std::string decoded;
+  if (line.find('&') != std::string_view::npos) {
+    std::string valid;
+    size_t invalid = 0;
+    if (!utf8::IsValid(line)) {
+      invalid = utf8::Repair(line, &valid);
+      line = valid;
+    }
+    const size_t n = DecodeEntities(line, &decoded);
+    if (n > 0) {
+      local.Count(Rule::kHtmlEntity, n);
+      local.Count(Rule::kInvalidUtf8, invalid);  // the repaired text goes on
+      line = decoded;
+    } else {
+      line = input;
+    }
+  }
   LineFlags flags;
   CleanCharacters(line, out, &local, &flags);
 
@@ -331,6 +505,7 @@ void Normalizer::Normalize(std::string_view line, std::string* out, NormalizerSt
       NormalizerStats again;
       again.Count(Rule::kMojibake);
       again.Count(Rule::kInvalidUtf8, local.repaired(Rule::kInvalidUtf8));
+      again.Count(Rule::kHtmlEntity, local.repaired(Rule::kHtmlEntity));
       out->clear();
       flags = LineFlags();
       CleanCharacters(repaired, out, &again, &flags);
@@ -352,7 +527,7 @@ void Normalizer::Normalize(std::string_view line, std::string* out, NormalizerSt
   };
   if ((flags.any & kNfcMaybe) && nfc(out)) local.Count(Rule::kNfc);
 
-  const bool mixed = (flags.any & kLatin) && (flags.any & kCyrillic);
+  const bool mixed = flags.mixed_word;
   const bool codepoints = flags.any & kCodepoint;
   const bool punct = flags.punct_issue;
   if (mixed || codepoints || punct) {
@@ -378,7 +553,7 @@ void Normalizer::Normalize(std::string_view line, std::string* out, NormalizerSt
     local.lines_by_rule[r] = 1;
   }
   local.lines = 1;
-  local.lines_changed = *out != line ? 1 : 0;
+  local.lines_changed = *out != input ? 1 : 0;
   stats->Add(local);
   if (fired != nullptr) *fired = rules;
 }

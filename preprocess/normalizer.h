@@ -6,6 +6,8 @@
 //
 // What it repairs, in order (each step is a Rule, counted and audited):
 //   invalid-utf8  ill-formed UTF-8 becomes U+FFFD
+//   html-entity   HTML character references are decoded (&quot; -> ", &#171;
+//                 -> «; models/normalize/html_entities.tsv)
 //   mojibake      a line of UTF-8 that was read as CP1252 ("Ð°Ò›") or CP1251
 //                 ("Р°Т›") is decoded back, when the result is Cyrillic text
 //   invisible     invisible characters (models/normalize/invisible.tsv) are
@@ -45,6 +47,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
@@ -61,6 +64,7 @@ class Mojibake;
 
 enum class Rule : uint8_t {
   kInvalidUtf8,
+  kHtmlEntity,
   kMojibake,
   kInvisible,
   kControl,
@@ -132,19 +136,24 @@ class Normalizer {
     kNfcMaybe = 4,       // NFC quick check is not "yes"
     kPunct = 8,          // punctuation a later pass may change
     kCodepoint = 16,     // listed in codepoints.tsv
-    kMojibakeLead = 32,  // Ð Ñ Ò Ó Р С Т У: may start a mojibake pair
+    kMojibakeLead = 32,  // a character mojibake is made of (Mojibake::IsMarker)
+    kPlain = 64,         // kept as it is and no flag above but the script: the fast path
   };
   struct LineFlags;
 
   Normalizer();
   void CleanCharacters(std::string_view line, std::string* out, NormalizerStats* stats,
                        LineFlags* flags) const;
+  // Decodes HTML character references until none is left; returns how many.
+  size_t DecodeEntities(std::string_view line, std::string* out) const;
 
   NormalizerOptions options_;
-  bool english_ = false;         // « » are foreign quotes to rewrite
-  std::vector<uint8_t> action_;  // Action of every BMP code point
-  std::vector<uint8_t> flags_;   // Flag bits of every BMP code point
+  bool english_ = false;  // « » are foreign quotes to rewrite
+  char32_t dash_ = 0;     // the language's dash between words
+  // Of every BMP code point: its Action (low byte) and Flag bits (high byte).
+  std::vector<uint16_t> char_info_;
   std::vector<std::pair<char32_t, char32_t>> supplementary_delete_;
+  std::unordered_map<std::string, char32_t> entities_;
   const icu::Normalizer2* nfc_ = nullptr;
   std::unique_ptr<ScriptRepair> script_;
   std::unique_ptr<Punctuation> punctuation_;

@@ -110,6 +110,10 @@ bool Punctuation::IsCloser(char32_t cp, bool quotes_paired) const {
 }
 
 void Punctuation::FixEllipses(std::u32string* s, NormalizerStats* stats) const {
+  if (s->find(ellipsis_is_dots_ ? std::u32string_view(U"\u2026") : std::u32string_view(U"...")) ==
+      std::u32string::npos) {
+    return;
+  }
   std::u32string out;
   out.reserve(s->size() + 8);
   bool changed = false;
@@ -155,15 +159,15 @@ void Punctuation::FixDashes(std::u32string* s_ptr, NormalizerStats* stats) const
   }
 }
 
-bool Punctuation::FixQuotes(std::u32string* s_ptr, NormalizerStats* stats) const {
+bool Punctuation::FixQuotes(std::u32string* s_ptr, bool protect, NormalizerStats* stats) const {
   std::u32string& s = *s_ptr;
   if (quote_style_ == QuoteStyle::kKeep) return false;
-  const std::vector<bool> locked = text::ProtectedMask(s);
+  const std::vector<bool> locked = protect ? text::ProtectedMask(s) : std::vector<bool>();
   std::vector<size_t> positions;
   std::vector<Role> roles;
   auto is_space = [&](size_t k) { return k >= s.size() || s[k] == ' '; };
   for (size_t i = 0; i < s.size(); ++i) {
-    if (!IsAnyDoubleQuote(s[i]) || locked[i]) continue;
+    if (!IsAnyDoubleQuote(s[i]) || text::Locked(locked, i)) continue;
     const bool space_before =
         i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '[' || IsDashLike(s[i - 1]) ||
         (!roles.empty() && positions.back() == i - 1 && roles.back() == Role::kOpen);
@@ -213,23 +217,23 @@ bool Punctuation::FixQuotes(std::u32string* s_ptr, NormalizerStats* stats) const
   return true;
 }
 
-bool Punctuation::FixRepeated(std::u32string* s_ptr, NormalizerStats* stats) const {
+bool Punctuation::FixRepeated(std::u32string* s_ptr, bool protect, NormalizerStats* stats) const {
   std::u32string& s = *s_ptr;
-  const std::vector<bool> locked = text::ProtectedMask(s);
+  const std::vector<bool> locked = protect ? text::ProtectedMask(s) : std::vector<bool>();
   std::u32string out;
   out.reserve(s.size());
   bool changed = false;
   for (size_t i = 0; i < s.size(); ++i) {
     const char32_t cp = s[i];
     // ",," and ", ," after a word; ",,Word" after a space is a low quote, kept.
-    if (cp == ',' && !locked[i] && !out.empty() && out.back() == ',' &&
+    if (cp == ',' && !text::Locked(locked, i) && !out.empty() && out.back() == ',' &&
         !(i + 1 < s.size() && text::IsLetter(s[i + 1]) && out.size() >= 2 &&
           out[out.size() - 2] == ' ')) {
       changed = true;
       stats->Count(Rule::kRepeatedPunct);
       continue;
     }
-    if (cp == ',' && !locked[i] && out.size() >= 2 && out.back() == ' ' &&
+    if (cp == ',' && !text::Locked(locked, i) && out.size() >= 2 && out.back() == ' ' &&
         out[out.size() - 2] == ',') {
       out.pop_back();  // ", ," -> ","
       changed = true;
@@ -237,7 +241,7 @@ bool Punctuation::FixRepeated(std::u32string* s_ptr, NormalizerStats* stats) con
       continue;
     }
     // A stray dot after a full stop: "сөз. . Келесі" -> "сөз. Келесі".
-    if (cp == '.' && !locked[i] && out.size() >= 2 && out.back() == ' ' &&
+    if (cp == '.' && !text::Locked(locked, i) && out.size() >= 2 && out.back() == ' ' &&
         out[out.size() - 2] == '.' && (out.size() < 3 || out[out.size() - 3] != '.') &&
         (i + 1 >= s.size() || s[i + 1] == ' ')) {
       out.pop_back();
@@ -251,10 +255,10 @@ bool Punctuation::FixRepeated(std::u32string* s_ptr, NormalizerStats* stats) con
   return changed;
 }
 
-bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired,
+bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired, bool protect,
                                NormalizerStats* stats) const {
   std::u32string& s = *s_ptr;
-  const std::vector<bool> locked = text::ProtectedMask(s);
+  const std::vector<bool> locked = protect ? text::ProtectedMask(s) : std::vector<bool>();
   std::u32string out;
   out.reserve(s.size());
   bool changed = false;
@@ -263,8 +267,8 @@ bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired,
       const char32_t prev = s[i - 1], next = s[i + 1];
       const char32_t after = i + 2 < s.size() ? s[i + 2] : 0;
       // No space before a closer: "сөз , сөз", "( мәтін )", "Иә !".
-      if (IsCloser(next, quotes_paired) && !locked[i + 1] && !IsOpener(prev, quotes_paired) &&
-          !IsDashLike(prev) && prev != ' ') {
+      if (IsCloser(next, quotes_paired) && !text::Locked(locked, i + 1) &&
+          !IsOpener(prev, quotes_paired) && !IsDashLike(prev) && prev != ' ') {
         const bool dots = next == '.' && after == '.';  // "сөз ..." keeps its space
         const bool number = text::IsDigit(prev) && text::IsDigit(after);
         const bool sentence_dot = next == '.' && prev == '.';  // handled by FixRepeated
@@ -275,7 +279,7 @@ bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired,
         }
       }
       // No space after an opener: "« мәтін»", "( мәтін)".
-      if (IsOpener(prev, quotes_paired) && !locked[i - 1] &&
+      if (IsOpener(prev, quotes_paired) && !text::Locked(locked, i - 1) &&
           (text::IsLetter(next) || text::IsDigit(next))) {
         changed = true;
         stats->Count(Rule::kPunctSpace);
@@ -288,15 +292,15 @@ bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired,
   return changed;
 }
 
-bool Punctuation::InsertSpaces(std::u32string* s_ptr, NormalizerStats* stats) const {
+bool Punctuation::InsertSpaces(std::u32string* s_ptr, bool protect, NormalizerStats* stats) const {
   std::u32string& s = *s_ptr;
-  const std::vector<bool> locked = text::ProtectedMask(s);
+  const std::vector<bool> locked = protect ? text::ProtectedMask(s) : std::vector<bool>();
   std::u32string out;
   out.reserve(s.size() + 8);
   bool changed = false;
   for (size_t i = 0; i < s.size(); ++i) {
     out.push_back(s[i]);
-    if (locked[i] || i == 0 || i + 1 >= s.size()) continue;
+    if (text::Locked(locked, i) || i == 0 || i + 1 >= s.size()) continue;
     const char32_t cp = s[i], prev = s[i - 1], next = s[i + 1];
     bool insert = false;
     if (cp == ',' || cp == ';') {
@@ -311,7 +315,7 @@ bool Punctuation::InsertSpaces(std::u32string* s_ptr, NormalizerStats* stats) co
                text::IsLetter(s[i - 2]) && IsCyrillicLetter(next) && text::IsUpper(next) &&
                text::IsLower(after);
     }
-    if (insert && !locked[i + 1]) {
+    if (insert && !text::Locked(locked, i + 1)) {
       out.push_back(' ');
       changed = true;
       stats->Count(Rule::kPunctSpace);
@@ -321,15 +325,31 @@ bool Punctuation::InsertSpaces(std::u32string* s_ptr, NormalizerStats* stats) co
   return changed;
 }
 
+bool Punctuation::NeedsSpacing(const std::u32string& s, bool quotes_paired) const {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    const char32_t cp = s[i], next = s[i + 1];
+    if (cp == ' ' && i > 0 && IsCloser(next, quotes_paired)) return true;
+    if (next == ' ' && IsOpener(cp, quotes_paired)) return true;
+    if (cp == ',' && next == ',') return true;
+    if ((cp == ',' || cp == ';' || cp == ':' || cp == '.' || cp == '!' || cp == '?') &&
+        text::IsLetter(next)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void Punctuation::Repair(std::u32string* s, NormalizerStats* stats) const {
+  const bool protect = text::MayHaveProtected(*s);
   FixEllipses(s, stats);
   FixDashes(s, stats);
-  const bool quotes_paired = FixQuotes(s, stats);
+  const bool quotes_paired = FixQuotes(s, protect, stats);
+  if (!NeedsSpacing(*s, quotes_paired)) return;
   // Spacing rules feed each other ("сөз ,сөз"); a few rounds reach the fixed point.
   for (int round = 0; round < 4; ++round) {
-    bool changed = FixRepeated(s, stats);
-    changed |= RemoveSpaces(s, quotes_paired, stats);
-    changed |= InsertSpaces(s, stats);
+    bool changed = FixRepeated(s, protect, stats);
+    changed |= RemoveSpaces(s, quotes_paired, protect, stats);
+    changed |= InsertSpaces(s, protect, stats);
     if (!changed) break;
   }
 }

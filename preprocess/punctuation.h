@@ -31,6 +31,8 @@ class Punctuation {
 
   // True for characters that make a line worth this pass.
   bool IsQuote(char32_t cp) const;
+  // The language's dash between words.
+  char32_t dash() const { return dash_; }
 
  private:
   enum class Role { kOpen, kClose, kUnknown };
@@ -39,10 +41,14 @@ class Punctuation {
   void FixDashes(std::u32string* s, NormalizerStats* stats) const;
   // Returns true when the line's quotes pair up (or there are none); only
   // then do quotes count as openers and closers for the spacing rules.
-  bool FixQuotes(std::u32string* s, NormalizerStats* stats) const;
-  bool FixRepeated(std::u32string* s, NormalizerStats* stats) const;
-  bool RemoveSpaces(std::u32string* s, bool quotes_paired, NormalizerStats* stats) const;
-  bool InsertSpaces(std::u32string* s, NormalizerStats* stats) const;
+  // `protect`: the line may hold URLs, addresses, handles or tags.
+  bool FixQuotes(std::u32string* s, bool protect, NormalizerStats* stats) const;
+  bool FixRepeated(std::u32string* s, bool protect, NormalizerStats* stats) const;
+  bool RemoveSpaces(std::u32string* s, bool quotes_paired, bool protect,
+                    NormalizerStats* stats) const;
+  bool InsertSpaces(std::u32string* s, bool protect, NormalizerStats* stats) const;
+  // True when a spacing rule may apply (a quick scan before the rounds).
+  bool NeedsSpacing(const std::u32string& s, bool quotes_paired) const;
   bool IsOpener(char32_t cp, bool quotes_paired) const;
   bool IsCloser(char32_t cp, bool quotes_paired) const;
 

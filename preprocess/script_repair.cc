@@ -133,6 +133,9 @@ bool IsKazakhEvidence(char32_t cp) {
 
 void ScriptRepair::RepairLegacy(std::u32string* text_ptr, NormalizerStats* stats) const {
   std::u32string& s = *text_ptr;
+  bool suspect = false;
+  for (const char32_t cp : s) suspect |= cp < kTableSize && !legacy_[cp].empty();
+  if (!suspect) return;
   unsigned consistent = kKz1048 | kPt154 | kFontC;  // layouts that explain every suspect
   bool evidence = false, has_y = false, has_i_ru = false, only_ukrainian = true,
        only_belarusian = true, any = false;
@@ -155,13 +158,13 @@ void ScriptRepair::RepairLegacy(std::u32string* text_ptr, NormalizerStats* stats
   const std::vector<bool> locked = text::ProtectedMask(s);
   size_t i = 0;
   while (i < s.size()) {
-    if (!text::IsLetter(s[i]) || locked[i]) {
+    if (!text::IsLetter(s[i]) || text::Locked(locked, i)) {
       ++i;
       continue;
     }
     const size_t begin = i;
     bool latin = false;
-    while (i < s.size() && text::IsLetter(s[i]) && !locked[i]) {
+    while (i < s.size() && text::IsLetter(s[i]) && !text::Locked(locked, i)) {
       latin |= ScriptOf(s[i]) == Script::kLatin;
       ++i;
     }
@@ -238,12 +241,12 @@ void ScriptRepair::Repair(std::u32string* text_ptr, NormalizerStats* stats) cons
     const auto is_word_char = [&](char32_t cp) {
       return text::IsLetter(cp) || (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
     };
-    if (!is_word_char(s[i]) || locked[i]) {
+    if (!is_word_char(s[i]) || text::Locked(locked, i)) {
       ++i;
       continue;
     }
     const size_t begin = i;
-    while (i < s.size() && is_word_char(s[i]) && !locked[i]) ++i;
+    while (i < s.size() && is_word_char(s[i]) && !text::Locked(locked, i)) ++i;
     words.push_back({begin, i, {}});
   }
 

@@ -3,24 +3,54 @@
 #include <unicode/uchar.h>
 
 #include <charconv>
+#include <cstdint>
 
 #include "common/utf8.h"
 
 namespace kazprep::text {
 
 std::u32string Decode(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
+  std::u32string out(utf8.size(), U'\0');
+  char32_t* w = out.data();
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const size_t n = utf8.size();
   size_t i = 0;
   bool invalid = false;
-  while (i < utf8.size()) out.push_back(utf8::Next(utf8, &i, &invalid));
+  while (i < n) {
+    if (p[i] < 0x80) {
+      *w++ = p[i++];
+    } else if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      *w++ = (static_cast<char32_t>(p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F);
+      i += 2;
+    } else {
+      *w++ = utf8::Next(utf8, &i, &invalid);
+    }
+  }
+  out.resize(static_cast<size_t>(w - out.data()));
   return out;
 }
 
 std::string Encode(const std::u32string& text) {
-  std::string out;
-  out.reserve(text.size() * 2);
-  for (const char32_t cp : text) utf8::Append(cp, &out);
+  std::string out(text.size() * 4, '\0');
+  char* w = out.data();
+  for (const char32_t cp : text) {
+    if (cp < 0x80) {
+      *w++ = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      *w++ = static_cast<char>(0xC0 | (cp >> 6));
+      *w++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      *w++ = static_cast<char>(0xE0 | (cp >> 12));
+      *w++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *w++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      *w++ = static_cast<char>(0xF0 | (cp >> 18));
+      *w++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      *w++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *w++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  out.resize(static_cast<size_t>(w - out.data()));
   return out;
 }
 
@@ -70,17 +100,22 @@ bool IsProtectedToken(const std::u32string& s, size_t begin, size_t end) {
 
 }  // namespace
 
-std::vector<bool> ProtectedMask(const std::u32string& text) {
-  std::vector<bool> mask(text.size(), false);
-  // Most lines hold no URL, address, handle or tag: check for their marks first.
-  bool candidate = false;
-  for (size_t k = 0; k < text.size() && !candidate; ++k) {
+bool MayHaveProtected(const std::u32string& text) {
+  for (size_t k = 0; k < text.size(); ++k) {
     const char32_t cp = text[k];
-    candidate = cp == '@' || cp == '#' ||
-                (cp == ':' && k + 2 < text.size() && text[k + 1] == '/') ||
-                ((cp == 'w' || cp == 'W') && k + 3 < text.size() && text[k + 3] == '.');
+    if (cp == '@' || cp == '#' || (cp == ':' && k + 2 < text.size() && text[k + 1] == '/') ||
+        ((cp == 'w' || cp == 'W') && k + 3 < text.size() && text[k + 3] == '.')) {
+      return true;
+    }
   }
-  if (!candidate) return mask;
+  return false;
+}
+
+std::vector<bool> ProtectedMask(const std::u32string& text) {
+  std::vector<bool> mask;
+  // Most lines hold no URL, address, handle or tag: check for their marks first.
+  if (!MayHaveProtected(text)) return mask;
+  mask.assign(text.size(), false);
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && text[i] == ' ') ++i;
@@ -117,11 +152,39 @@ bool LangListHas(std::string_view langs, std::string_view lang) {
   return false;
 }
 
-bool IsLetter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
-bool IsUpper(char32_t cp) {
-  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
+namespace {
+
+constexpr char32_t kTableSize = 0x530;
+enum : uint8_t { kLetterBit = 1, kUpperBit = 2, kLowerBit = 4 };
+
+const std::vector<uint8_t>& LetterTable() {
+  static const std::vector<uint8_t> table = [] {
+    std::vector<uint8_t> t(kTableSize, 0);
+    for (char32_t cp = 0; cp < kTableSize; ++cp) {
+      const auto c = static_cast<UChar32>(cp);
+      t[cp] = (u_isalpha(c) ? kLetterBit : 0) | (u_isupper(c) || u_istitle(c) ? kUpperBit : 0) |
+              (u_islower(c) ? kLowerBit : 0);
+    }
+    return t;
+  }();
+  return table;
 }
-bool IsLower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
+
+}  // namespace
+
+bool IsLetter(char32_t cp) {
+  return cp < kTableSize ? (LetterTable()[cp] & kLetterBit) != 0
+                         : u_isalpha(static_cast<UChar32>(cp));
+}
+bool IsUpper(char32_t cp) {
+  return cp < kTableSize
+             ? (LetterTable()[cp] & kUpperBit) != 0
+             : u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
+}
+bool IsLower(char32_t cp) {
+  return cp < kTableSize ? (LetterTable()[cp] & kLowerBit) != 0
+                         : u_islower(static_cast<UChar32>(cp));
+}
 bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 bool IsSpace(char32_t cp) { return cp == ' '; }
 

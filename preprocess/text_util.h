@@ -18,13 +18,19 @@ std::string Encode(const std::u32string& text);
 // starting "www."), e-mail addresses, @handles and #tags. A token is a run of
 // non-space characters; the mark covers the token without the punctuation
 // that closes a sentence or a bracket around it.
+// The mask is empty when the line has none (the common case).
 std::vector<bool> ProtectedMask(const std::u32string& text);
+// False when `text` cannot hold a protected token (no @ # :/ or www.): a quick
+// test that lets callers skip ProtectedMask.
+bool MayHaveProtected(const std::u32string& text);
+inline bool Locked(const std::vector<bool>& mask, size_t i) { return !mask.empty() && mask[i]; }
 
 // Parses a hex code point ("04D9").
 Status ParseCodePoint(std::string_view hex, char32_t* cp);
 // True when `langs` ("kk,ru") names `lang`.
 bool LangListHas(std::string_view langs, std::string_view lang);
 
+// Letter tests through a table for Latin, IPA and Cyrillic, ICU above.
 bool IsLetter(char32_t cp);
 bool IsUpper(char32_t cp);
 bool IsLower(char32_t cp);
