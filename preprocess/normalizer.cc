@@ -531,6 +531,14 @@ void Normalizer::Normalize(std::string_view input, std::string* out, NormalizerS
   const bool codepoints = flags.any & kCodepoint;
   const bool punct = flags.punct_issue;
   if (mixed || codepoints || punct) {
+    auto word_repairs = [&local] {
+      uint64_t n = 0;
+      for (size_t r = static_cast<size_t>(Rule::kCodepoint); r < kRuleCount; ++r) {
+        n += local.repairs[r];
+      }
+      return n;
+    };
+    const uint64_t repairs_before = word_repairs();
     std::u32string text = text::Decode(*out);
     if (mixed || codepoints) {
       const uint64_t before = local.repaired(Rule::kLookalike) + local.repaired(Rule::kCodepoint);
@@ -543,7 +551,7 @@ void Normalizer::Normalize(std::string_view input, std::string* out, NormalizerS
       }
     }
     if (punct) punctuation_->Repair(&text, &local);
-    *out = text::Encode(text);
+    if (word_repairs() != repairs_before) *out = text::Encode(text);  // else unchanged
   }
 
   RuleSet rules = 0;

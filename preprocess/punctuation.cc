@@ -24,12 +24,6 @@ bool IsDashLike(char32_t cp) {
   return cp == '-' || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015;
 }
 
-bool IsCyrillicLetter(char32_t cp) {
-  if (!text::IsLetter(cp)) return false;
-  UErrorCode error = U_ZERO_ERROR;
-  return uscript_getScript(static_cast<UChar32>(cp), &error) == USCRIPT_CYRILLIC;
-}
-
 std::vector<char32_t> Chars(std::string_view utf8) {
   const std::u32string s = text::Decode(utf8);
   return std::vector<char32_t>(s.begin(), s.end());
@@ -268,7 +262,8 @@ bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired, bool p
       const char32_t after = i + 2 < s.size() ? s[i + 2] : 0;
       // No space before a closer: "сөз , сөз", "( мәтін )", "Иә !".
       if (IsCloser(next, quotes_paired) && !text::Locked(locked, i + 1) &&
-          !IsOpener(prev, quotes_paired) && !IsDashLike(prev) && prev != ' ') {
+          !IsOpener(prev, quotes_paired) && !IsDashLike(prev) && prev != ' ' && prev != ',' &&
+          prev != ';') {
         const bool dots = next == '.' && after == '.';  // "сөз ..." keeps its space
         const bool number = text::IsDigit(prev) && text::IsDigit(after);
         const bool sentence_dot = next == '.' && prev == '.';  // handled by FixRepeated
@@ -307,12 +302,12 @@ bool Punctuation::InsertSpaces(std::u32string* s_ptr, bool protect, NormalizerSt
       // "сөз,сөз" -> "сөз, сөз"; never "3,5".
       insert = text::IsLetter(prev) && text::IsLetter(next);
     } else if (cp == ':') {
-      insert = IsCyrillicLetter(prev) && IsCyrillicLetter(next);
+      insert = text::IsCyrillicLetter(prev) && text::IsCyrillicLetter(next);
     } else if (cp == '.' || cp == '!' || cp == '?') {
       // Two sentences glued: "келді.Ол кетті". Never "т.б.", "Н.Ә.", "kazinform.kz".
       const char32_t after = i + 2 < s.size() ? s[i + 2] : 0;
-      insert = i >= 2 && IsCyrillicLetter(prev) && text::IsLower(prev) &&
-               text::IsLetter(s[i - 2]) && IsCyrillicLetter(next) && text::IsUpper(next) &&
+      insert = i >= 2 && text::IsCyrillicLetter(prev) && text::IsLower(prev) &&
+               text::IsLetter(s[i - 2]) && text::IsCyrillicLetter(next) && text::IsUpper(next) &&
                text::IsLower(after);
     }
     if (insert && !text::Locked(locked, i + 1)) {
@@ -328,11 +323,11 @@ bool Punctuation::InsertSpaces(std::u32string* s_ptr, bool protect, NormalizerSt
 bool Punctuation::NeedsSpacing(const std::u32string& s, bool quotes_paired) const {
   for (size_t i = 0; i + 1 < s.size(); ++i) {
     const char32_t cp = s[i], next = s[i + 1];
-    if (cp == ' ' && i > 0 && IsCloser(next, quotes_paired)) return true;
-    if (next == ' ' && IsOpener(cp, quotes_paired)) return true;
-    if (cp == ',' && next == ',') return true;
-    if ((cp == ',' || cp == ';' || cp == ':' || cp == '.' || cp == '!' || cp == '?') &&
-        text::IsLetter(next)) {
+    if (cp == ' ') {
+      if (i > 0 && IsCloser(next, quotes_paired)) return true;
+    } else if (cp == ',' || cp == ';' || cp == ':' || cp == '.' || cp == '!' || cp == '?') {
+      if (text::IsLetter(next) || (cp == ',' && next == ',')) return true;
+    } else if (next == ' ' && IsOpener(cp, quotes_paired)) {
       return true;
     }
   }
@@ -340,10 +335,33 @@ bool Punctuation::NeedsSpacing(const std::u32string& s, bool quotes_paired) cons
 }
 
 void Punctuation::Repair(std::u32string* s, NormalizerStats* stats) const {
-  const bool protect = text::MayHaveProtected(*s);
-  FixEllipses(s, stats);
-  FixDashes(s, stats);
-  const bool quotes_paired = FixQuotes(s, protect, stats);
+  // One scan decides which passes the line needs.
+  bool protect = false, ellipsis = false, dash = false, quotes = false;
+  const std::u32string& t = *s;
+  for (size_t k = 0; k < t.size(); ++k) {
+    const char32_t cp = t[k];
+    if (cp < 0x80) {
+      if (cp == '@' || cp == '#' || (cp == ':' && k + 2 < t.size() && t[k + 1] == '/') ||
+          ((cp == 'w' || cp == 'W') && k + 3 < t.size() && t[k + 3] == '.')) {
+        protect = true;
+      } else if (cp == '.' && !ellipsis_is_dots_ && k + 2 < t.size() && t[k + 1] == '.') {
+        ellipsis = true;
+      } else if (cp == '-') {
+        dash = true;
+      } else if (cp == '"') {
+        quotes = true;
+      }
+    } else if (cp == kEllipsis) {
+      ellipsis |= ellipsis_is_dots_;
+    } else if (IsDashLike(cp)) {
+      dash = true;
+    } else if (IsAnyDoubleQuote(cp)) {
+      quotes = true;
+    }
+  }
+  if (ellipsis) FixEllipses(s, stats);
+  if (dash) FixDashes(s, stats);
+  const bool quotes_paired = quotes ? FixQuotes(s, protect, stats) : true;
   if (!NeedsSpacing(*s, quotes_paired)) return;
   // Spacing rules feed each other ("сөз ,сөз"); a few rounds reach the fixed point.
   for (int round = 0; round < 4; ++round) {

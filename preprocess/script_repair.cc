@@ -198,6 +198,12 @@ void ScriptRepair::RepairLegacy(std::u32string* text_ptr, NormalizerStats* stats
 }
 
 ScriptRepair::Script ScriptRepair::ScriptOf(char32_t cp) {
+  if (cp < text::kLetterTableSize) {
+    const uint8_t f = text::kLetterTable[cp];
+    return (f & text::kLatinBit)      ? Script::kLatin
+           : (f & text::kCyrillicBit) ? Script::kCyrillic
+                                      : Script::kOther;
+  }
   UErrorCode error = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &error);
   if (U_FAILURE(error)) return Script::kOther;

@@ -1,6 +1,7 @@
 #include "preprocess/text_util.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <charconv>
 #include <cstdint>
@@ -154,37 +155,38 @@ bool LangListHas(std::string_view langs, std::string_view lang) {
 
 namespace {
 
-constexpr char32_t kTableSize = 0x530;
-enum : uint8_t { kLetterBit = 1, kUpperBit = 2, kLowerBit = 4 };
-
-const std::vector<uint8_t>& LetterTable() {
-  static const std::vector<uint8_t> table = [] {
-    std::vector<uint8_t> t(kTableSize, 0);
-    for (char32_t cp = 0; cp < kTableSize; ++cp) {
-      const auto c = static_cast<UChar32>(cp);
-      t[cp] = (u_isalpha(c) ? kLetterBit : 0) | (u_isupper(c) || u_istitle(c) ? kUpperBit : 0) |
-              (u_islower(c) ? kLowerBit : 0);
-    }
-    return t;
-  }();
-  return table;
+UScriptCode ScriptOf(char32_t cp) {
+  UErrorCode error = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &error);
+  return U_FAILURE(error) ? USCRIPT_INVALID_CODE : script;
 }
+
+const std::vector<uint8_t> kLetterFlags = [] {
+  std::vector<uint8_t> t(kLetterTableSize, 0);
+  for (char32_t cp = 0; cp < kLetterTableSize; ++cp) {
+    const auto c = static_cast<UChar32>(cp);
+    if (!u_isalpha(c)) continue;
+    t[cp] = kLetterBit | (u_isupper(c) || u_istitle(c) ? kUpperBit : 0) |
+            (u_islower(c) ? kLowerBit : 0) | (ScriptOf(cp) == USCRIPT_LATIN ? kLatinBit : 0) |
+            (ScriptOf(cp) == USCRIPT_CYRILLIC ? kCyrillicBit : 0);
+  }
+  return t;
+}();
 
 }  // namespace
 
-bool IsLetter(char32_t cp) {
-  return cp < kTableSize ? (LetterTable()[cp] & kLetterBit) != 0
-                         : u_isalpha(static_cast<UChar32>(cp));
+const uint8_t* const kLetterTable = kLetterFlags.data();
+
+bool IsLetterSlow(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
+bool IsUpperSlow(char32_t cp) {
+  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
 }
-bool IsUpper(char32_t cp) {
-  return cp < kTableSize
-             ? (LetterTable()[cp] & kUpperBit) != 0
-             : u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
+bool IsLowerSlow(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
+bool IsLatinLetterSlow(char32_t cp) { return IsLetterSlow(cp) && ScriptOf(cp) == USCRIPT_LATIN; }
+bool IsCyrillicLetterSlow(char32_t cp) {
+  return IsLetterSlow(cp) && ScriptOf(cp) == USCRIPT_CYRILLIC;
 }
-bool IsLower(char32_t cp) {
-  return cp < kTableSize ? (LetterTable()[cp] & kLowerBit) != 0
-                         : u_islower(static_cast<UChar32>(cp));
-}
+
 bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 bool IsSpace(char32_t cp) { return cp == ' '; }
 

@@ -2,6 +2,7 @@
 #ifndef KAZPREP_PREPROCESS_TEXT_UTIL_H_
 #define KAZPREP_PREPROCESS_TEXT_UTIL_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,10 +31,32 @@ Status ParseCodePoint(std::string_view hex, char32_t* cp);
 // True when `langs` ("kk,ru") names `lang`.
 bool LangListHas(std::string_view langs, std::string_view lang);
 
-// Letter tests through a table for Latin, IPA and Cyrillic, ICU above.
-bool IsLetter(char32_t cp);
-bool IsUpper(char32_t cp);
-bool IsLower(char32_t cp);
+// Letter tests through a table for Latin, IPA and Cyrillic (below U+0530),
+// ICU above.
+inline constexpr char32_t kLetterTableSize = 0x530;
+enum : uint8_t { kLetterBit = 1, kUpperBit = 2, kLowerBit = 4, kLatinBit = 8, kCyrillicBit = 16 };
+extern const uint8_t* const kLetterTable;  // kLetterTableSize entries
+bool IsLetterSlow(char32_t cp);
+bool IsUpperSlow(char32_t cp);
+bool IsLowerSlow(char32_t cp);
+inline bool IsLetter(char32_t cp) {
+  return cp < kLetterTableSize ? (kLetterTable[cp] & kLetterBit) != 0 : IsLetterSlow(cp);
+}
+inline bool IsUpper(char32_t cp) {
+  return cp < kLetterTableSize ? (kLetterTable[cp] & kUpperBit) != 0 : IsUpperSlow(cp);
+}
+inline bool IsLower(char32_t cp) {
+  return cp < kLetterTableSize ? (kLetterTable[cp] & kLowerBit) != 0 : IsLowerSlow(cp);
+}
+// Script of a letter: true for Latin (Cyrillic) letters.
+bool IsLatinLetterSlow(char32_t cp);
+bool IsCyrillicLetterSlow(char32_t cp);
+inline bool IsLatinLetter(char32_t cp) {
+  return cp < kLetterTableSize ? (kLetterTable[cp] & kLatinBit) != 0 : IsLatinLetterSlow(cp);
+}
+inline bool IsCyrillicLetter(char32_t cp) {
+  return cp < kLetterTableSize ? (kLetterTable[cp] & kCyrillicBit) != 0 : IsCyrillicLetterSlow(cp);
+}
 bool IsDigit(char32_t cp);  // ASCII digits only
 bool IsSpace(char32_t cp);  // ' ' (later passes see only ASCII spaces)
 

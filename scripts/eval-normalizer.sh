@@ -8,7 +8,8 @@
 # Usage: scripts/eval-normalizer.sh PREFIX LANG
 #   PREFIX  e.g. /tmp/noise/kk (reads PREFIX.clean, PREFIX.noisy, PREFIX.kinds)
 #   LANG    kk, ru or en
-# Environment: KAZPREP (default build/kazprep in this repository),
+# Environment: KAZPREP (default build/kazprep in this repository), MIN_RATE
+#   (fail with exit 3 below this exact-match percentage),
 #   THREADS (normalizer threads, default 1).
 set -euo pipefail
 [ $# -eq 2 ] || { echo "usage: $0 PREFIX LANG" >&2; exit 2; }
@@ -41,5 +42,5 @@ for ext in clean noisy; do
 done
 
 echo "eval-normalizer: $prefix ($lang), $kazprep normalize ${opts[*]-}"
-python3 "$root/scripts/eval_normalizer.py" "$prefix.kinds" "$tmp/norm.noisy" "$tmp/norm.clean" \
+python3 "$root/scripts/eval_normalizer.py" "$prefix.kinds" "$tmp/norm.noisy" "$tmp/norm.clean" ${MIN_RATE:+--min-rate "$MIN_RATE"} \
   --noisy "$prefix.noisy" --clean "$prefix.clean"

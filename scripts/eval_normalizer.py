@@ -50,6 +50,8 @@ def main():
     ap.add_argument("--noisy")
     ap.add_argument("--clean")
     ap.add_argument("--show", type=int, default=10, help="failures shown on stderr (default 10)")
+    ap.add_argument("--min-rate", type=float, default=None,
+                    help="exit 3 when the exact-match rate (percent) is below this")
     args = ap.parse_args()
 
     kinds = [k.split(",") if k != "none" else [] for k in read_lines(args.kinds)]
@@ -106,6 +108,9 @@ def main():
             file=sys.stderr,
         )
         shown += 1
+    if args.min_rate is not None and 100.0 * sum(ok) / max(total, 1) < args.min_rate:
+        print("eval-normalizer: exact-match rate below %.2f%%" % args.min_rate, file=sys.stderr)
+        return 3
     return 0
 
 

@@ -143,6 +143,21 @@ TEST(CliTest, OutputFileIsWrittenAtomicallyAndStatsAsJson) {
   }
 }
 
+TEST(CliTest, FixesAuditListsEveryChangedLineWithItsRules) {
+  TempDir dir;
+  Spit(dir.File("in"), "clean line\nҚaзақ\tмәтін\n\u0430nother\n\"Дала\"\n");
+  const auto r =
+      RunKazprep("normalize --fixes " + dir.File("fixes.tsv") + " " + dir.File("in"), dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto rows = Lines(Slurp(dir.File("fixes.tsv")));
+  ASSERT_EQ(rows.size(), 4u);  // header and three changed lines
+  EXPECT_EQ(rows[0], "file\tline\trules\tbefore\tafter");
+  EXPECT_EQ(rows[1], dir.File("in") + "\t2\tspace,lookalike\tҚaзақ\\tмәтін\tҚазақ мәтін");
+  EXPECT_EQ(rows[3], dir.File("in") + "\t4\tquotes\t\"Дала\"\t«Дала»");
+  const auto bad = RunKazprep("normalize --quotes fancy", dir.path());
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
 // The same input gives byte-identical output with 1 and 2 threads.
 TEST(CliTest, ThreadsDoNotChangeOutput) {
   TempDir dir;

@@ -61,6 +61,42 @@ TEST(NormalizerTest, RepairsCharactersAndSpacing) {
   for (const auto& c : cases) EXPECT_EQ(Norm(*n, c.input), c.expected) << c.comment;
 }
 
+// The whole chain, one repair kind per case.
+TEST(NormalizerTest, RepairsRealWebNoise) {
+  const auto n = Make();
+  const Case cases[] = {
+      {"HTML references", "&quot;Аманулла&quot; мешіті", "«Аманулла» мешіті"},
+      {"look-alikes and schwa", "Қaзақстан жəне мемлекеттiк", "Қазақстан және мемлекеттік"},
+      {"wrong code points", "Қайыpлы таӊ!", "Қайырлы таң!"},
+      {"kaznlp example", "Қайыpлы таӊ! Ə\u200Bнші бaлааапaн", "Қайырлы таң! Әнші балааапан"},
+      {"legacy KZ-1048 text", "Ќазаќстан Республикасыныѕ", "Қазақстан Республикасының"},
+      {"mojibake (CP1251)", "ТљР°Р·Р°Т›СЃС‚Р°РЅ", "Қазақстан"},
+      {"quotes, dash and spacing", "\"Дунё\" АА-ның хабарлауынша , бірі - Қытай",
+       "«Дунё» АА-ның хабарлауынша, бірі – Қытай"},
+      {"numbers and URLs stay", "10 000 теңге, 3,5%, https://egov.kz/a , 12:30",
+       "10 000 теңге, 3,5%, https://egov.kz/a, 12:30"},
+      {"names in Latin stay", "«Shanghai Oriental Credits» компаниясы",
+       "«Shanghai Oriental Credits» компаниясы"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Norm(*n, c.input), c.expected) << c.comment;
+}
+
+// Issue 3, acceptance 1: every article line of the seed normalizes (typo
+// correction off) to its line in the clean file.
+TEST(NormalizerTest, SeedArticleNormalizesToTheCleanText) {
+  const std::string examples = testing::SharedExamples();
+  if (examples.empty()) GTEST_SKIP() << "../shared/examples is not present";
+  const auto n = Make();
+  std::vector<std::string> got;
+  for (const auto& line : testing::Lines(testing::Slurp(examples + "/seed-news.kk.raw.txt"))) {
+    const std::string out = Norm(*n, line);
+    if (!out.empty()) got.push_back(out);
+  }
+  const auto clean = testing::Lines(testing::Slurp(examples + "/seed-news.kk.clean.txt"));
+  ASSERT_GE(got.size(), clean.size());
+  for (size_t i = 0; i < clean.size(); ++i) EXPECT_EQ(got[i], clean[i]) << "line " << i + 1;
+}
+
 TEST(NormalizerTest, CountsWhatItRepaired) {
   const auto n = Make();
   NormalizerStats stats;
