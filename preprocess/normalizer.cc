@@ -76,6 +76,10 @@ bool NeedsPunctuationPass(char32_t previous, bool space_before, char32_t cp, cha
   return false;
 }
 
+bool IsDashLike(char32_t cp) {
+  return cp == '-' || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015;
+}
+
 // Characters the punctuation pass may change or that call for it.
 bool IsPunctuationTrigger(char32_t cp) {
   switch (cp) {
@@ -167,6 +171,8 @@ Status Normalizer::Load(const NormalizerOptions& options, std::unique_ptr<Normal
       Punctuation::Load(options.lang, options.quotes, options.rules_dir, &n->punctuation_));
   KAZPREP_RETURN_IF_ERROR(Mojibake::Load(&n->mojibake_));
   n->dash_ = n->punctuation_->dash();
+  utf8::Append(n->dash_, &n->dash_utf8_);
+  n->ellipsis_dots_ = n->punctuation_->ellipsis_is_dots();
 
   n->char_info_.assign(0x10000, kKeep);
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
@@ -352,13 +358,58 @@ void Normalizer::CleanCharacters(std::string_view line, std::string* out, Normal
     }
     const uint8_t f = static_cast<uint8_t>(info >> 8);
     const bool space_before = pending != Pending::kNone && pending != Pending::kLeading;
+    // Dashes between words and ellipses are rewritten here, in UTF-8, so that
+    // the many lines that need nothing else skip the punctuation pass.
+    const char* replacement = nullptr;
+    size_t replaced_end = i;
+    if (cp == 0x2026 && ellipsis_dots_) {
+      replacement = "...";
+    } else if (space_before && IsDashLike(cp) && has_content) {
+      size_t end = i;
+      const bool double_hyphen = cp == '-' && end < n && p[end] == '-';
+      if (double_hyphen) ++end;
+      // A space after the dash, then a character; not between two numbers.
+      size_t k = end;
+      bool ignored = false, spaced_after = false;
+      char32_t after = 0;
+      while (k < n) {
+        const char32_t c2 = utf8::Next(line, &k, &ignored);
+        if (c2 < 0x10000 && (table[c2] & 0xFF) == kSpace) {
+          spaced_after = true;
+          continue;
+        }
+        after = c2;
+        break;
+      }
+      const bool numbers = previous >= '0' && previous <= '9' && after >= '0' && after <= '9';
+      if (spaced_after && after != 0 && !numbers && (cp != dash_ || double_hyphen)) {
+        replacement = dash_utf8_.c_str();
+        replaced_end = end;
+      }
+    }
+    if (replacement != nullptr) {
+      flush(start);
+      if (pending == Pending::kSkipped) out->push_back(' ');
+      pending = Pending::kNone;
+      out->append(replacement);
+      stats->Count(cp == 0x2026 ? Rule::kEllipsis : Rule::kDash);
+      i = replaced_end;
+      run_start = i;
+      has_content = true;
+      previous = cp == 0x2026 ? U'.' : dash_;
+      previous_flags = static_cast<uint8_t>(table[previous] >> 8);
+      any |= previous_flags;
+      word_scripts = 0;
+      continue;
+    }
     if ((f | previous_flags) & kPunct) {
       punct_issue |= NeedsPunctuationPass(previous, space_before, cp, dash_);
     }
     if (cp == 0x00AB || cp == 0x00BB) {
       // English rewrites « »; kk and ru nest „ “ inside « ».
-      if (english_ || (cp == 0x00AB && guillemet_depth > 0)) punct_issue = true;
-      guillemet_depth += cp == 0x00AB ? 1 : -1;
+      // Nested or unbalanced guillemets go to the quote pass.
+      if (english_ || (cp == 0x00AB) == (guillemet_depth > 0)) punct_issue = true;
+      guillemet_depth = cp == 0x00AB ? guillemet_depth + 1 : std::max(0, guillemet_depth - 1);
     }
     if (f & kMojibakeLead) ++mojibake_leads;
     any |= f;

@@ -148,8 +148,10 @@ class Normalizer {
   size_t DecodeEntities(std::string_view line, std::string* out) const;
 
   NormalizerOptions options_;
-  bool english_ = false;  // « » are foreign quotes to rewrite
-  char32_t dash_ = 0;     // the language's dash between words
+  bool english_ = false;       // « » are foreign quotes to rewrite
+  char32_t dash_ = 0;          // the language's dash between words
+  std::string dash_utf8_;      // the same in UTF-8
+  bool ellipsis_dots_ = true;  // an ellipsis becomes three dots
   // Of every BMP code point: its Action (low byte) and Flag bits (high byte).
   std::vector<uint16_t> char_info_;
   std::vector<std::pair<char32_t, char32_t>> supplementary_delete_;

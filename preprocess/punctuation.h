@@ -33,6 +33,8 @@ class Punctuation {
   bool IsQuote(char32_t cp) const;
   // The language's dash between words.
   char32_t dash() const { return dash_; }
+  // True when the ellipsis standard is "..." (else "…").
+  bool ellipsis_is_dots() const { return ellipsis_is_dots_; }
 
  private:
   enum class Role { kOpen, kClose, kUnknown };
