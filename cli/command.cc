@@ -9,12 +9,25 @@ namespace kazprep::cli {
 
 const std::vector<CommandInfo>& Commands() {
   static const std::vector<CommandInfo> commands = {
+      {"clean", "drop boilerplate, repeated, wrong-language and duplicate lines of documents",
+       "kazprep clean [--lang kk|ru|en] [--rejects FILE] [--dedup] [options] [FILE...]",
+       "Line contract: 1:(0|1). A document ends at an empty line (or is one JSON line with\n"
+       "--jsonl). Kept lines are written unchanged, in order; every dropped line goes to\n"
+       "--rejects with its reason, so kept + dropped == input. With FILE input a first\n"
+       "pass finds lines repeated across documents (site templates).",
+       RunClean},
       {"normalize", "repair one line at a time (Unicode, invisible characters, spacing)",
        "kazprep normalize [--lang kk|ru|en] [options] [FILE...]",
        "Line contract: 1:1, exactly one output line per input line.\n"
        "Ill-formed UTF-8 becomes U+FFFD; invisible and control characters are deleted;\n"
        "every white-space run becomes one space and lines are trimmed; then NFC.",
        RunNormalize},
+      {"langid", "print the language of each line and a score (\"kk 0.98\")",
+       "kazprep langid [FILE...]",
+       "Line contract: 1:1, one \"LANG SCORE\" line per input line (\"und 0.00\" without "
+       "letters).\n"
+       "CLD2, corrected for Kazakh by the letters only Kazakh has.",
+       RunLangid},
       {"split", "split paragraphs (one per line) into sentences (one per line)",
        "kazprep split [--lang kk|ru|en] [options] [FILE...]",
        "Line contract: 1:k. Each input line is a paragraph; each sentence is written on its\n"
@@ -40,6 +53,13 @@ const std::vector<CommandInfo>& Commands() {
        RunJobCommand},
   };
   return commands;
+}
+
+const CommandInfo& FindCommand(const std::string& name) {
+  for (const auto& c : Commands()) {
+    if (name == c.name) return c;
+  }
+  throw std::logic_error("unknown command " + name);
 }
 
 bool ParseArgs(const CommandInfo& info, const std::vector<std::string>& args,

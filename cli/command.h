@@ -33,6 +33,8 @@ struct CommandInfo {
 
 // The commands, in the order `kazprep --help` lists them.
 const std::vector<CommandInfo>& Commands();
+// The command called `name` (a logic error if there is none).
+const CommandInfo& FindCommand(const std::string& name);
 
 // Parses `args` (without the command name) into `vm`. Adds --help; positional
 // arguments go to `inputs` (default {"-"}). Returns false when --help was
@@ -52,6 +54,8 @@ int DataError(const char* command, const std::string& message);
 bool StderrIsTerminal();
 
 int RunNormalize(const std::vector<std::string>& args);
+int RunClean(const std::vector<std::string>& args);
+int RunLangid(const std::vector<std::string>& args);
 int RunSplit(const std::vector<std::string>& args);
 int RunSpmTrain(const std::vector<std::string>& args);
 int RunSpmEncode(const std::vector<std::string>& args);

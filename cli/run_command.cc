@@ -7,7 +7,7 @@
 namespace kazprep::cli {
 
 int RunJobCommand(const std::vector<std::string>& args) {
-  const CommandInfo& info = Commands().back();
+  const CommandInfo& info = FindCommand("run");
   std::string config_path, output_dir;
   int threads = 0;
   po::options_description desc("Options");

@@ -9,17 +9,11 @@
 namespace kazprep::cli {
 namespace {
 
-const CommandInfo& Info(const std::string& name) {
-  for (const auto& c : Commands()) {
-    if (name == c.name) return c;
-  }
-  throw std::logic_error("unknown command " + name);
-}
-
 enum class Direction { kEncode, kDecode };
 
 int RunCodec(const std::vector<std::string>& args, Direction direction) {
-  const CommandInfo& info = Info(direction == Direction::kEncode ? "spm-encode" : "spm-decode");
+  const CommandInfo& info =
+      FindCommand(direction == Direction::kEncode ? "spm-encode" : "spm-decode");
   std::string model, format, output;
   int threads = 0;
   po::options_description desc("Options");
@@ -70,7 +64,7 @@ int RunCodec(const std::vector<std::string>& args, Direction direction) {
 }  // namespace
 
 int RunSpmTrain(const std::vector<std::string>& args) {
-  const CommandInfo& info = Info("spm-train");
+  const CommandInfo& info = FindCommand("spm-train");
   SubwordTrainOptions options;
   std::string symbols;
   po::options_description desc("Options");

@@ -83,7 +83,7 @@ struct SplitStats {
 }  // namespace
 
 int RunNormalize(const std::vector<std::string>& args) {
-  const CommandInfo& info = Commands()[0];
+  const CommandInfo& info = FindCommand("normalize");
   NormalizerOptions options;
   std::string output, stats_path, fixes_path, quotes, typos;
   int threads = 0;
@@ -168,7 +168,7 @@ int RunNormalize(const std::vector<std::string>& args) {
 }
 
 int RunSplit(const std::vector<std::string>& args) {
-  const CommandInfo& info = Commands()[1];
+  const CommandInfo& info = FindCommand("split");
   SplitterOptions options;
   std::string output;
   int threads = 0;

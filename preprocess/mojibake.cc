@@ -1,5 +1,6 @@
 #include "preprocess/mojibake.h"
 
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/uscript.h>
 
@@ -72,7 +73,12 @@ bool Mojibake::TryPage(const std::u32string& text,
   while (i < bytes.size()) {
     const char32_t cp = utf8::Next(bytes, &i, &invalid);
     if (cp >= 0x80) ++non_ascii;
-    if (cp >= 0x80 && cp < 0xA0) ++c1;
+    const int8_t type = u_charType(static_cast<UChar32>(cp));
+    // C1 controls, private use, unassigned code points: not text.
+    if ((cp >= 0x80 && cp < 0xA0) || type == U_PRIVATE_USE_CHAR || type == U_UNASSIGNED ||
+        u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_NONCHARACTER_CODE_POINT)) {
+      ++c1;
+    }
     if (!text::IsLetter(cp)) continue;
     ++letters;
     UErrorCode error = U_ZERO_ERROR;

@@ -388,6 +388,8 @@ void Normalizer::CleanCharacters(std::string_view line, std::string* out, Normal
       }
     }
     if (replacement != nullptr) {
+      punct_issue |=
+          NeedsPunctuationPass(previous, space_before, cp == 0x2026 ? U'.' : dash_, dash_);
       flush(start);
       if (pending == Pending::kSkipped) out->push_back(' ');
       pending = Pending::kNone;
@@ -490,7 +492,8 @@ size_t Normalizer::DecodeEntities(std::string_view line, std::string* out) const
               std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
           if (ec == std::errc() && end == digits.data() + digits.size() && !digits.empty() &&
               value > 0 && value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF)) {
-            cp = value;
+            const auto it = entities_.find("num:" + std::to_string(value));
+            cp = it != entities_.end() ? it->second : value;
           }
         } else {
           const auto it = entities_.find(std::string(name));
@@ -519,6 +522,22 @@ size_t Normalizer::DecodeEntities(std::string_view line, std::string* out) const
 void Normalizer::Normalize(std::string_view input, std::string* out, NormalizerStats* stats,
                            RuleSet* fired) const {
   NormalizerStats local;
+  NormalizeInto(input, out, &local, /*depth=*/0);
+  RuleSet rules = 0;
+  for (size_t r = 0; r < kRuleCount; ++r) {
+    if (local.repairs[r] == 0) continue;
+    rules |= RuleBit(static_cast<Rule>(r));
+    local.lines_by_rule[r] = 1;
+  }
+  local.lines = 1;
+  local.lines_changed = *out != input ? 1 : 0;
+  stats->Add(local);
+  if (fired != nullptr) *fired = rules;
+}
+
+void Normalizer::NormalizeInto(std::string_view input, std::string* out, NormalizerStats* stats,
+                               int depth) const {
+  NormalizerStats& local = *stats;
   out->clear();
   // HTML references first: what they decode to (&nbsp;) is repaired below.
   std::string_view line = input;
@@ -605,16 +624,16 @@ void Normalizer::Normalize(std::string_view input, std::string* out, NormalizerS
     if (word_repairs() != repairs_before) *out = text::Encode(text);  // else unchanged
   }
 
-  RuleSet rules = 0;
-  for (size_t r = 0; r < kRuleCount; ++r) {
-    if (local.repairs[r] == 0) continue;
-    rules |= RuleBit(static_cast<Rule>(r));
-    local.lines_by_rule[r] = 1;
+  // A line the repairs above turned into decodable mojibake (a soft hyphen
+  // or an ellipsis was in the way) is decoded now, so that a second pass
+  // finds nothing left to do.
+  if (flags.mojibake_leads >= 2 && depth < 2) {
+    std::string repaired;
+    if (mojibake_->Repair(*out, &repaired)) {
+      local.Count(Rule::kMojibake);
+      NormalizeInto(repaired, out, &local, depth + 1);
+    }
   }
-  local.lines = 1;
-  local.lines_changed = *out != input ? 1 : 0;
-  stats->Add(local);
-  if (fired != nullptr) *fired = rules;
 }
 
 }  // namespace kazprep

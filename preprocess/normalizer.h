@@ -144,6 +144,10 @@ class Normalizer {
   Normalizer();
   void CleanCharacters(std::string_view line, std::string* out, NormalizerStats* stats,
                        LineFlags* flags) const;
+  // Normalize() without the per-line bookkeeping; `depth` bounds the
+  // re-normalization after a late mojibake repair.
+  void NormalizeInto(std::string_view input, std::string* out, NormalizerStats* stats,
+                     int depth) const;
   // Decodes HTML character references until none is left; returns how many.
   size_t DecodeEntities(std::string_view line, std::string* out) const;
 

@@ -153,15 +153,46 @@ void Punctuation::FixDashes(std::u32string* s_ptr, NormalizerStats* stats) const
   }
 }
 
+bool Punctuation::IsSymbolGuillemet(const std::u32string& s, size_t i) {
+  const char32_t g = s[i];
+  if (g != kLeftGuillemet && g != kRightGuillemet) return false;
+  // Doubled: "Перейти »»", "«« Артқа".
+  if ((i > 0 && s[i - 1] == g) || (i + 1 < s.size() && s[i + 1] == g)) return true;
+  const bool space_before = i == 0 || s[i - 1] == ' ';
+  const bool space_after = i + 1 >= s.size() || s[i + 1] == ' ';
+  if (!space_before || !space_after) return false;
+  // Spaced on both sides and without a partner: an arrow or a separator
+  // ("Главная » Новости"); with one it is a quote typed with spaces.
+  if (g == kRightGuillemet) {
+    int open = 0;
+    for (size_t k = 0; k < i; ++k) {
+      if (s[k] == kLeftGuillemet) ++open;
+      if (s[k] == kRightGuillemet && open > 0) --open;
+    }
+    return open == 0;
+  }
+  return s.find(kRightGuillemet, i + 1) == std::u32string::npos;
+}
+
 bool Punctuation::FixQuotes(std::u32string* s_ptr, bool protect, NormalizerStats* stats) const {
   std::u32string& s = *s_ptr;
   if (quote_style_ == QuoteStyle::kKeep) return false;
-  const std::vector<bool> locked = protect ? text::ProtectedMask(s) : std::vector<bool>();
+  std::vector<bool> locked = protect ? text::ProtectedMask(s) : std::vector<bool>();
+  // ",,Word" after a space is a low opening quote typed with two commas.
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    if (s[i] == ',' && s[i + 1] == ',' && (i == 0 || s[i - 1] == ' ') && text::IsLetter(s[i + 2]) &&
+        !text::Locked(locked, i)) {
+      s.replace(i, 2, 1, kLowDouble);
+      if (!locked.empty()) locked.erase(locked.begin() + static_cast<long>(i));
+      stats->Count(Rule::kQuotes);
+    }
+  }
   std::vector<size_t> positions;
   std::vector<Role> roles;
+  bool standard_only = true;
   auto is_space = [&](size_t k) { return k >= s.size() || s[k] == ' '; };
   for (size_t i = 0; i < s.size(); ++i) {
-    if (!IsAnyDoubleQuote(s[i]) || text::Locked(locked, i)) continue;
+    if (!IsAnyDoubleQuote(s[i]) || text::Locked(locked, i) || IsSymbolGuillemet(s, i)) continue;
     const bool space_before =
         i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '[' || IsDashLike(s[i - 1]) ||
         (!roles.empty() && positions.back() == i - 1 && roles.back() == Role::kOpen);
@@ -171,28 +202,62 @@ bool Punctuation::FixQuotes(std::u32string* s_ptr, bool protect, NormalizerStats
     if (space_before && !space_after) role = Role::kOpen;  // also ""Word: both open
     if (!space_before && (space_after || quote_after)) role = Role::kClose;
     if (role == Role::kUnknown) {
-      if (s[i] == kLeftGuillemet || s[i] == kLowDouble) role = Role::kOpen;
-      if (s[i] == kRightGuillemet) role = Role::kClose;
+      // The mark's own direction: « „ and the language's openers open.
+      if (s[i] == kLeftGuillemet || s[i] == kLowDouble || s[i] == outer_open_ ||
+          s[i] == inner_open_) {
+        role = Role::kOpen;
+      } else if (s[i] == kRightGuillemet || s[i] == outer_close_ || s[i] == inner_close_) {
+        role = Role::kClose;
+      }
     }
     if (role == Role::kUnknown) return false;  // cannot pair this line's quotes
+    // Standard when the mark is the language's mark for its role ("“Олар"
+    // opens with the Kazakh inner closing mark: not standard).
+    standard_only &= role == Role::kOpen ? (s[i] == outer_open_ || s[i] == inner_open_)
+                                         : (s[i] == outer_close_ || s[i] == inner_close_);
     positions.push_back(i);
     roles.push_back(role);
   }
-  // Nesting depth of each mark. A mark whose partner lies in another line (a
-  // quotation spanning segments) keeps the role its context gives it, except
-  // a lone closing mark after a digit, which is more likely an inch sign.
-  std::vector<int> depth(roles.size());
+  // Nesting depth of each mark; a closing mark whose opener is on another
+  // line (a quotation spanning segments) has no partner here.
+  std::vector<int> depth(roles.size(), 0);
   int d = 0;
+  bool balanced = true;
   for (size_t k = 0; k < roles.size(); ++k) {
     if (roles[k] == Role::kOpen) {
       depth[k] = ++d;
     } else if (d > 0) {
       depth[k] = d--;
     } else {
+      balanced = false;
+      // A lone closing mark after a digit is more likely an inch sign.
       const size_t i = positions[k];
       if (i > 0 && text::IsDigit(s[i - 1]) && s[i] != kRightGuillemet) return false;
-      depth[k] = 1;
     }
+  }
+  balanced &= d == 0;
+  // Quotes already in the language's marks that do not pair up are the
+  // author's ("АО «НК «КазМунайГаз»" closes two quotations with one mark):
+  // leave them. Two or more ASCII marks left open ("западноберлинца "ни)
+  // mean the roles are guesses: leave the line too.
+  if (!balanced && standard_only) return true;  // roles known: spacing may use them
+  if (d >= 2) {
+    int open_ascii = 0;
+    for (size_t k = 0; k < roles.size(); ++k) {
+      open_ascii += roles[k] == Role::kOpen && s[positions[k]] == '"' ? 1 : 0;
+    }
+    if (open_ascii >= 2) return false;
+  }
+  // Unpaired closing marks: in a run of them ("!“»") the last is the outermost.
+  for (size_t k = 0; k < roles.size(); ++k) {
+    if (roles[k] != Role::kClose || depth[k] != 0) continue;
+    size_t end = k;
+    while (end + 1 < roles.size() && roles[end + 1] == Role::kClose && depth[end + 1] == 0 &&
+           positions[end + 1] == positions[end] + 1) {
+      ++end;
+    }
+    for (size_t j = k; j <= end; ++j) depth[j] = static_cast<int>(end - j + 1);
+    k = end;
   }
   for (size_t k = 0; k < positions.size(); ++k) {
     char32_t want;
@@ -235,9 +300,12 @@ bool Punctuation::FixRepeated(std::u32string* s_ptr, bool protect, NormalizerSta
       continue;
     }
     // A stray dot after a full stop: "сөз. . Келесі" -> "сөз. Келесі".
+    const bool spaced_ellipsis =
+        (i + 2 < s.size() && s[i + 1] == ' ' && s[i + 2] == '.') ||
+        (out.size() >= 4 && out[out.size() - 3] == ' ' && out[out.size() - 4] == '.');  // ". . ."
     if (cp == '.' && !text::Locked(locked, i) && out.size() >= 2 && out.back() == ' ' &&
         out[out.size() - 2] == '.' && (out.size() < 3 || out[out.size() - 3] != '.') &&
-        (i + 1 >= s.size() || s[i + 1] == ' ')) {
+        (i + 1 >= s.size() || s[i + 1] == ' ') && !spaced_ellipsis) {
       out.pop_back();
       changed = true;
       stats->Count(Rule::kRepeatedPunct);
@@ -259,15 +327,25 @@ bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired, bool p
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == ' ' && i > 0 && i + 1 < s.size()) {
       const char32_t prev = s[i - 1], next = s[i + 1];
+      // The character after the closer, and the first non-space one.
       const char32_t after = i + 2 < s.size() ? s[i + 2] : 0;
+      size_t a = i + 2;
+      while (a < s.size() && s[a] == ' ') ++a;
+      const char32_t after_word = a < s.size() ? s[a] : 0;
+      // Emoticons and smiley brackets keep their space: " :)", " ;-)", " )))".
+      const bool emoticon =
+          ((next == ':' || next == ';') && (after == ')' || after == '(' || after == 'D' ||
+                                            after == 'P' || after == '-' || after == 'p')) ||
+          ((next == ')' || next == '(') && after == next);
+      const bool symbol = IsSymbolGuillemet(s, i + 1);
       // No space before a closer: "сөз , сөз", "( мәтін )", "Иә !".
       if (IsCloser(next, quotes_paired) && !text::Locked(locked, i + 1) &&
           !IsOpener(prev, quotes_paired) && !IsDashLike(prev) && prev != ' ' && prev != ',' &&
           prev != ';') {
         const bool dots = next == '.' && after == '.';  // "сөз ..." keeps its space
-        const bool number = text::IsDigit(prev) && text::IsDigit(after);
+        const bool number = text::IsDigit(prev) && text::IsDigit(after_word);
         const bool sentence_dot = next == '.' && prev == '.';  // handled by FixRepeated
-        if (!dots && !number && !sentence_dot) {
+        if (!dots && !number && !sentence_dot && !emoticon && !symbol) {
           changed = true;
           stats->Count(Rule::kPunctSpace);
           continue;
@@ -275,7 +353,8 @@ bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired, bool p
       }
       // No space after an opener: "« мәтін»", "( мәтін)".
       if (IsOpener(prev, quotes_paired) && !text::Locked(locked, i - 1) &&
-          (text::IsLetter(next) || text::IsDigit(next))) {
+          (text::IsLetter(next) || text::IsDigit(next)) && !IsSymbolGuillemet(s, i - 1) &&
+          !(prev == '(' && i >= 2 && s[i - 2] == '(')) {
         changed = true;
         stats->Count(Rule::kPunctSpace);
         continue;
@@ -305,7 +384,17 @@ bool Punctuation::InsertSpaces(std::u32string* s_ptr, bool protect, NormalizerSt
       insert = text::IsCyrillicLetter(prev) && text::IsCyrillicLetter(next);
     } else if (cp == '.' || cp == '!' || cp == '?') {
       // Two sentences glued: "келді.Ол кетті". Never "т.б.", "Н.Ә.", "kazinform.kz".
+      // The character after the closer, and the first non-space one.
       const char32_t after = i + 2 < s.size() ? s[i + 2] : 0;
+      size_t a = i + 2;
+      while (a < s.size() && s[a] == ' ') ++a;
+      const char32_t after_word = a < s.size() ? s[a] : 0;
+      // Emoticons and smiley brackets keep their space: " :)", " ;-)", " )))".
+      const bool emoticon =
+          ((next == ':' || next == ';') && (after == ')' || after == '(' || after == 'D' ||
+                                            after == 'P' || after == '-' || after == 'p')) ||
+          ((next == ')' || next == '(') && after == next);
+      const bool symbol = IsSymbolGuillemet(s, i + 1);
       insert = i >= 2 && text::IsCyrillicLetter(prev) && text::IsLower(prev) &&
                text::IsLetter(s[i - 2]) && text::IsCyrillicLetter(next) && text::IsUpper(next) &&
                text::IsLower(after);

@@ -52,6 +52,8 @@ class Punctuation {
   // True when a spacing rule may apply (a quick scan before the rounds).
   bool NeedsSpacing(const std::u32string& s, bool quotes_paired) const;
   bool IsOpener(char32_t cp, bool quotes_paired) const;
+  // « or » used as an arrow or separator: spaced on both sides or doubled.
+  static bool IsSymbolGuillemet(const std::u32string& s, size_t i);
   bool IsCloser(char32_t cp, bool quotes_paired) const;
 
   std::string lang_;

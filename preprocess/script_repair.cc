@@ -118,6 +118,32 @@ Status ScriptRepair::Load(const std::string& lang, const std::string& rules_dir,
 
 namespace {
 
+// Letters of Roman numerals, Latin and their Cyrillic look-alikes.
+bool IsRomanLetter(char32_t cp) {
+  return std::u32string_view(U"IVXLCDMІХСМ").find(cp) != std::u32string_view::npos;
+}
+
+}  // namespace
+
+bool ScriptRepair::IsRomanNumeral(const std::u32string& s, size_t begin, size_t end) {
+  for (size_t k = begin; k < end; ++k) {
+    if (!IsRomanLetter(s[k])) return false;
+  }
+  return end > begin;
+}
+
+bool ScriptRepair::IsAcronymWithSuffix(const std::u32string& s, size_t begin, size_t end) {
+  size_t k = begin;
+  while (k < end && ScriptOf(s[k]) == Script::kLatin && text::IsUpper(s[k])) ++k;
+  if (k - begin < 2 || k == end) return false;
+  for (; k < end; ++k) {
+    if (ScriptOf(s[k]) != Script::kCyrillic || !text::IsLower(s[k])) return false;
+  }
+  return true;
+}
+
+namespace {
+
 bool IsKazakhVowel(char32_t cp) {
   static const std::u32string_view kVowels = U"аәеёиоөуұүыіэюяАӘЕЁИОӨУҰҮЫІЭЮЯ";
   return kVowels.find(cp) != std::u32string_view::npos;
@@ -153,6 +179,24 @@ void ScriptRepair::RepairLegacy(std::u32string* text_ptr, NormalizerStats* stats
     only_belarusian &= belarusian.find(cp) != std::u32string_view::npos;
   }
   if (!any || !evidence) return;
+  // Two words at least: one word with such a letter is more likely a foreign
+  // name (Ђоковић, Київ, Скопје) than a line typed in a legacy layout.
+  {
+    int words = 0;
+    bool in_word = false, counted = false;
+    for (const char32_t cp : s) {
+      if (!text::IsLetter(cp)) {
+        in_word = counted = false;
+        continue;
+      }
+      if (!in_word) in_word = true;
+      if (!counted && cp < kTableSize && !legacy_[cp].empty()) {
+        ++words;
+        counted = true;
+      }
+    }
+    if (words < 2) return;
+  }
   if (only_ukrainian && !has_y) return;                // Ukrainian has є ї ґ, no ы
   if (only_belarusian && !has_i_ru && !has_y) return;  // Belarusian has ў, no и
   const std::vector<bool> locked = text::ProtectedMask(s);
@@ -301,6 +345,13 @@ void ScriptRepair::Repair(std::u32string* text_ptr, NormalizerStats* stats) cons
     const Word& w = words[index];
     const WordInfo& info = w.info;
     if (!info.mixed() || info.other > 0) continue;
+    // Roman numerals typed with Cyrillic Х І С М ("ХIII", "ХVI") are Latin.
+    if (IsRomanNumeral(s, w.begin, w.end)) {
+      convert(w, cyr2lat_);
+      continue;
+    }
+    // An acronym with a Kazakh ending ("ITсы", "CEOсы") is a true mixed token.
+    if (IsAcronymWithSuffix(s, w.begin, w.end)) continue;
     // Only letters that have a look-alike in the map may change.
     if (info.cyrillic_fixed > 0 && info.latin_fixed == 0) {
       convert(w, lat2cyr_);
@@ -316,7 +367,14 @@ void ScriptRepair::Repair(std::u32string* text_ptr, NormalizerStats* stats) cons
     }
   }
   // Legacy layouts last: a word is judged once its look-alikes are repaired.
-  if (has_legacy_) RepairLegacy(&s, stats);
+  // Repeated to a fixed point: the layout is decided by the letters left.
+  if (has_legacy_) {
+    for (int round = 0; round < 4; ++round) {
+      const uint64_t before = stats->repaired(Rule::kCodepoint);
+      RepairLegacy(&s, stats);
+      if (stats->repaired(Rule::kCodepoint) == before) break;
+    }
+  }
 }
 
 }  // namespace kazprep

@@ -126,6 +126,9 @@ std::vector<bool> ProtectedMask(const std::u32string& text) {
     while (begin < end && IsWrapper(text[begin])) ++begin;
     while (end > begin && IsWrapper(text[end - 1])) --end;
     if (begin < end && IsProtectedToken(text, begin, end)) {
+      // A URL with a quote inside ("?q="Абай"") keeps its closing quote too.
+      const std::u32string_view token(text.data() + begin, end - begin);
+      if (end < i && text[end] == '"' && token.find('"') != std::u32string_view::npos) ++end;
       for (size_t k = begin; k < end; ++k) mask[k] = true;
     }
   }

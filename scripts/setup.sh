@@ -8,7 +8,7 @@ packages=(
   g++ cmake ninja-build pkg-config clang-format python3
   libicu-dev icu-devtools
   libsentencepiece-dev sentencepiece
-  libboost-program-options-dev
+  libboost-program-options-dev libcld2-dev
   googletest libgtest-dev libbenchmark-dev
 )
 

@@ -202,6 +202,93 @@ TEST(CliTest, SpmTrainEncodeDecodeRoundTrip) {
   }
 }
 
+// Issue 4, acceptance 1: clean | normalize turns the seed into the clean text.
+TEST(CliTest, CleanThenNormalizeGivesTheSeedCleanText) {
+  const std::string examples = testing::SharedExamples();
+  if (examples.empty()) GTEST_SKIP() << "../shared/examples is not present";
+  TempDir dir;
+  auto r = RunKazprep("clean --lang kk --rejects " + dir.File("rejects.tsv") + " " + examples +
+                          "/seed-news.kk.raw.txt -o " + dir.File("cleaned"),
+                      dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunKazprep("normalize --lang kk --typos off " + dir.File("cleaned"), dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, Slurp(examples + "/seed-news.kk.clean.txt"));
+  const auto rejects = Lines(Slurp(dir.File("rejects.tsv")));
+  const auto raw = Lines(Slurp(examples + "/seed-news.kk.raw.txt"));
+  EXPECT_EQ(Lines(Slurp(dir.File("cleaned"))).size() + rejects.size() - 1, raw.size());
+}
+
+// Kept plus dropped equals input, for plain text and JSON Lines, with the
+// repeated-line pass, dedup and boundaries.
+TEST(CliTest, CleanAccountsForEveryLine) {
+  TempDir dir;
+  const char* topics[] = {"Астана",    "Алматы",   "Шымкент", "Ақтөбе",
+                          "Қарағанды", "Павлодар", "Атырау",  "Тараз"};
+  std::string text;
+  for (const char* topic : topics) {
+    // A template line in every document that no pattern knows.
+    text += "Біздің сайттың тұрақты оқырмандарына алғыс айтамыз\n";
+    text += std::string(topic) + " қаласында жаңа саябақ ашылып, тұрғындар оны жылы қабылдады.\n";
+    text += "Президент России подписал новый закон о бюджете на следующий год.\n";
+    text += "Қаралды: 1 245\n\n";
+  }
+  // A duplicate of the first article line.
+  text += "Астана қаласында жаңа саябақ ашылып, тұрғындар оны жылы қабылдады.\n\n";
+  Spit(dir.File("in.txt"), text);
+  const size_t input_lines = Lines(text).size();
+  for (const std::string options : {"", "--dedup", "--boundaries empty", "--no-repeated"}) {
+    const auto r = RunKazprep("clean --threads 2 --rejects " + dir.File("rej.tsv") + " " + options +
+                                  " " + dir.File("in.txt"),
+                              dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto kept = Lines(r.out);
+    const auto rejects = Lines(Slurp(dir.File("rej.tsv")));
+    // With --boundaries empty each kept document's closing empty line is kept.
+    EXPECT_EQ(kept.size() + rejects.size() - 1, input_lines) << options;
+    const bool template_kept = r.out.find("тұрақты оқырмандарына") != std::string::npos;
+    EXPECT_EQ(template_kept, options == "--no-repeated") << options;
+    EXPECT_EQ(r.out.find("Президент России"), std::string::npos) << options;
+    EXPECT_EQ(r.out.find("Қаралды"), std::string::npos) << options;
+  }
+  const auto dedup = RunKazprep("clean --dedup " + dir.File("in.txt"), dir.path());
+  EXPECT_EQ(Lines(dedup.out).size(), 8u);
+  const auto plain = RunKazprep("clean " + dir.File("in.txt"), dir.path());
+  EXPECT_EQ(Lines(plain.out).size(), 9u);
+}
+
+TEST(CliTest, CleanReadsJsonLines) {
+  TempDir dir;
+  Spit(dir.File("in.jsonl"),
+       "{\"id\": 1, \"text\": \"Бұл мақаланың бірінші сөйлемі, ол ұзақ әрі мазмұнды.\\nБөлісу:\"}\n"
+       "{\"id\": 2, \"text\": \"Екінші мақала Астанада өткен жиын туралы айтады.\"}\n");
+  const auto r = RunKazprep("clean --jsonl --boundaries empty --rejects " + dir.File("r.tsv") +
+                                " " + dir.File("in.jsonl"),
+                            dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Every document with kept lines is followed by one empty line.
+  EXPECT_EQ(r.out,
+            "Бұл мақаланың бірінші сөйлемі, ол ұзақ әрі мазмұнды.\n\n"
+            "Екінші мақала Астанада өткен жиын туралы айтады.\n\n");
+  EXPECT_NE(Slurp(dir.File("r.tsv")).find("\t1\t1\tshare\tБөлісу:"), std::string::npos);
+  Spit(dir.File("bad.jsonl"), "{\"title\": \"x\"}\n");
+  const auto bad = RunKazprep("clean --jsonl " + dir.File("bad.jsonl"), dir.path());
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("bad.jsonl:1: no field \"text\""), std::string::npos) << bad.err;
+}
+
+TEST(CliTest, LangidPrintsOneLinePerLine) {
+  TempDir dir;
+  Spit(dir.File("in"), "Қазақстан Республикасының Президенті жаңа заңға қол қойды.\n\n12:30\n");
+  const auto r = RunKazprep("langid " + dir.File("in"), dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].substr(0, 3), "kk ");
+  EXPECT_EQ(lines[1], "und 0.00");
+  EXPECT_EQ(lines[2], "und 0.00");
+}
+
 TEST(CliTest, RunWithoutArgumentsRunsTheExample) {
   TempDir dir;
   const auto r = RunKazprep("run --output-dir " + dir.File("job"), dir.path());

@@ -1,0 +1,202 @@
+#include "preprocess/cleaner.h"
+
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "common/resources.h"
+#include "common/utf8.h"
+#include "preprocess/text_util.h"
+
+namespace kazprep {
+
+struct Cleaner::Pattern {
+  std::string reason;
+  std::unique_ptr<icu::RegexPattern> regex;
+};
+
+namespace {
+
+// Boilerplate lines are short; longer lines skip the patterns.
+constexpr size_t kMaxPatternLineBytes = 400;
+
+bool IsSpace(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+
+}  // namespace
+
+std::string_view TrimLine(std::string_view line) {
+  size_t begin = 0;
+  while (begin < line.size()) {
+    size_t next = begin;
+    bool invalid = false;
+    if (!IsSpace(utf8::Next(line, &next, &invalid))) break;
+    begin = next;
+  }
+  size_t end = line.size();
+  while (end > begin) {
+    size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
+    size_t next = start;
+    bool invalid = false;
+    if (!IsSpace(utf8::Next(line, &next, &invalid))) break;
+    end = start;
+  }
+  return line.substr(begin, end - begin);
+}
+
+uint64_t HashLine(std::string_view line) {
+  uint64_t h = 1469598103934665603ULL;
+  for (const char c : line) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+void DocumentFrequency::AddDocument(const std::vector<std::string_view>& lines) {
+  ++documents_;
+  std::unordered_set<uint64_t> seen;
+  for (const auto raw : lines) {
+    const std::string_view line = TrimLine(raw);
+    if (line.empty()) continue;
+    const uint64_t h = HashLine(line);
+    if (seen.insert(h).second) ++counts_[h];
+  }
+}
+
+uint32_t DocumentFrequency::Count(std::string_view line) const {
+  const auto it = counts_.find(HashLine(TrimLine(line)));
+  return it == counts_.end() ? 0 : it->second;
+}
+
+uint32_t DocumentFrequency::Threshold() const {
+  return static_cast<uint32_t>(std::max<uint64_t>(5, documents_ / 1000));
+}
+
+std::string Deduplicator::Fold(std::string_view line) {
+  // Case, digits and punctuation folded away; Kazakh letters to the Russian
+  // keyboard letters typed for them.
+  static const std::u32string_view kFrom = U"әғқңөұүһі";
+  static const std::u32string_view kTo = U"агкноууги";
+  std::string out;
+  bool space = false;
+  size_t i = 0;
+  bool invalid = false;
+  while (i < line.size()) {
+    char32_t cp = utf8::Next(line, &i, &invalid);
+    if (!u_isalpha(static_cast<UChar32>(cp))) {
+      space = !out.empty();
+      continue;
+    }
+    cp = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
+    const size_t k = kFrom.find(cp);
+    if (k != std::u32string_view::npos) cp = kTo[k];
+    if (space) out.push_back(' ');
+    space = false;
+    utf8::Append(cp, &out);
+  }
+  return out;
+}
+
+const char* Deduplicator::Check(std::string_view raw) {
+  const std::string_view line = TrimLine(raw);
+  if (!exact_.insert(HashLine(line)).second) return "duplicate";
+  const std::string folded = Fold(line);
+  if (!folded.empty() && !near_.insert(HashLine(folded)).second) return "near-duplicate";
+  return "";
+}
+
+void CleanerStats::Add(const CleanerStats& o) {
+  documents += o.documents;
+  lines += o.lines;
+  kept += o.kept;
+  for (const auto& [reason, n] : o.dropped) dropped[reason] += n;
+}
+
+uint64_t CleanerStats::dropped_total() const {
+  uint64_t n = 0;
+  for (const auto& [reason, count] : dropped) n += count;
+  return n;
+}
+
+std::string CleanerStats::ToJson() const {
+  std::string s = "{\"documents\": " + std::to_string(documents) +
+                  ", \"lines\": " + std::to_string(lines) + ", \"kept\": " + std::to_string(kept) +
+                  ", \"dropped\": " + std::to_string(dropped_total()) + ", \"reasons\": {";
+  bool first = true;
+  for (const auto& [reason, n] : dropped) {
+    s += (first ? "\"" : ", \"") + reason + "\": " + std::to_string(n);
+    first = false;
+  }
+  return s + "}}";
+}
+
+Cleaner::Cleaner() = default;
+Cleaner::~Cleaner() = default;
+
+Status Cleaner::Load(const CleanerOptions& options, std::unique_ptr<Cleaner>* cleaner) {
+  if (options.lang != "kk" && options.lang != "ru" && options.lang != "en") {
+    return Status::Error("unsupported language '" + options.lang + "' (expected kk, ru or en)");
+  }
+  auto c = std::unique_ptr<Cleaner>(new Cleaner());
+  c->options_ = options;
+  KAZPREP_RETURN_IF_ERROR(LanguageIdentifier::Load(options.rules_dir, &c->language_id_));
+  std::string content, origin;
+  KAZPREP_RETURN_IF_ERROR(resources::LoadModelFile("clean/boilerplate." + options.lang + ".tsv",
+                                                   options.rules_dir, &content, &origin));
+  Cleaner* raw = c.get();
+  KAZPREP_RETURN_IF_ERROR(
+      resources::ForEachDataLine(content, origin, [raw](std::string_view line) -> Status {
+        const auto f = resources::SplitTabs(line);
+        if (f.size() < 2 || f[0].empty() || f[1].empty()) {
+          return Status::Error("expected REASON<TAB>REGEX");
+        }
+        UErrorCode error = U_ZERO_ERROR;
+        UParseError parse;
+        const icu::UnicodeString regex = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(f[1].data(), static_cast<int32_t>(f[1].size())));
+        std::unique_ptr<icu::RegexPattern> pattern(icu::RegexPattern::compile(
+            regex, UREGEX_CASE_INSENSITIVE | UREGEX_UWORD, parse, error));
+        if (U_FAILURE(error)) {
+          return Status::Error("bad regular expression at offset " + std::to_string(parse.offset) +
+                               ": " + u_errorName(error));
+        }
+        raw->patterns_.push_back({std::string(f[0]), std::move(pattern)});
+        return Status::Ok();
+      }));
+  *cleaner = std::move(c);
+  return Status::Ok();
+}
+
+std::string Cleaner::Classify(std::string_view raw) const {
+  const std::string_view line = TrimLine(raw);
+  if (line.empty()) return "empty";
+  int letters = 0;
+  {
+    size_t i = 0;
+    bool invalid = false;
+    while (i < line.size() && letters == 0) {
+      if (text::IsLetter(utf8::Next(line, &i, &invalid))) ++letters;
+    }
+  }
+  if (letters == 0) return "no-letters";
+  if (line.size() <= kMaxPatternLineBytes) {
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+    for (const auto& p : patterns_) {
+      UErrorCode error = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> m(p.regex->matcher(u, error));
+      if (U_SUCCESS(error) && m->matches(error) && U_SUCCESS(error)) return p.reason;
+    }
+  }
+  const LanguageGuess guess = language_id_->Identify(line);
+  if (guess.letters >= options_.min_language_letters && guess.reliable &&
+      guess.lang != options_.lang && guess.lang != "und" && guess.share(options_.lang) < 0.2) {
+    return "language:" + guess.lang;
+  }
+  return "";
+}
+
+}  // namespace kazprep

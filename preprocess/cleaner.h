@@ -1,0 +1,122 @@
+// Cleaner: decides which lines of a document are article text and which are
+// web boilerplate, foreign-language lines or duplicates. It never edits a
+// line: it keeps it or drops it with a reason.
+//
+// Line contract: 1:(0|1). Every input line is either kept (written unchanged)
+// or dropped with one reason, so kept + dropped == input, always.
+//
+// Reasons, checked in this order:
+//   empty          an empty or all-space line (a document boundary)
+//   no-letters     digits, punctuation, symbols or emoji only ("***", "1 2 3")
+//   <pattern>      a boilerplate pattern of models/clean/boilerplate.<lang>.tsv
+//                  matched the whole line (menu, share, calendar, date, counter,
+//                  read-also, tags, notice, ...)
+//   repeated       the line occurs in more than N documents of the input (a
+//                  site's template; see DocumentFrequency)
+//   language:<xx>  the line is in another language (LanguageIdentifier), with
+//                  at least `min_language_letters` letters; shorter lines are
+//                  too short to judge and are kept
+//   duplicate, near-duplicate  (with dedup) the line was kept before, exactly
+//                  or after folding case, digits, punctuation and Kazakh
+//                  letters to their Russian-keyboard forms (Қазақстан = Казакстан)
+//
+// Thread safety: Classify() is const and safe for concurrent use; the
+// document-frequency table and the deduplicator are filled in input order by
+// one thread.
+#ifndef KAZPREP_PREPROCESS_CLEANER_H_
+#define KAZPREP_PREPROCESS_CLEANER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/status.h"
+#include "preprocess/language_id.h"
+
+namespace kazprep {
+
+struct CleanerOptions {
+  // Language of the documents: "kk", "ru" or "en".           Default: "kk".
+  std::string lang = "kk";
+  // Folder that replaces the embedded models/ tables.      Default: embedded.
+  std::string rules_dir;
+  // Lines with fewer letters are never dropped for their language.  Default: 20.
+  int min_language_letters = 20;
+};
+
+// In how many documents each line occurs (exact line, white space trimmed).
+// A line that occurs in more than Threshold() documents is a template line.
+class DocumentFrequency {
+ public:
+  void AddDocument(const std::vector<std::string_view>& lines);
+  uint32_t Count(std::string_view line) const;
+  uint64_t documents() const { return documents_; }
+  // N = max(5, documents / 1000): a site's menu or notice repeats on all its
+  // pages, far more than 5 and than 1 in 1000 documents of a crawl, while an
+  // article sentence occurs once (or in the few copies of a republished
+  // article, which --dedup removes).
+  uint32_t Threshold() const;
+  size_t distinct_lines() const { return counts_.size(); }
+
+ private:
+  uint64_t documents_ = 0;
+  std::unordered_map<uint64_t, uint32_t> counts_;
+};
+
+// Exact and near duplicates of lines kept so far.
+class Deduplicator {
+ public:
+  // "" when `line` is new (and remembers it), else "duplicate" or "near-duplicate".
+  const char* Check(std::string_view line);
+  // The folded form used for near duplicates (public for tests).
+  static std::string Fold(std::string_view line);
+
+ private:
+  std::unordered_set<uint64_t> exact_;
+  std::unordered_set<uint64_t> near_;
+};
+
+struct CleanerStats {
+  uint64_t documents = 0;
+  uint64_t lines = 0;
+  uint64_t kept = 0;
+  std::map<std::string, uint64_t> dropped;  // reason -> lines
+  void Add(const CleanerStats& o);
+  uint64_t dropped_total() const;
+  std::string ToJson() const;
+};
+
+class Cleaner {
+ public:
+  ~Cleaner();
+  static Status Load(const CleanerOptions& options, std::unique_ptr<Cleaner>* cleaner);
+
+  // The reason to drop `line` judged on its own (empty, no-letters, a
+  // boilerplate pattern, language), or "" to keep it.
+  std::string Classify(std::string_view line) const;
+
+  const LanguageIdentifier& language_id() const { return *language_id_; }
+  const CleanerOptions& options() const { return options_; }
+
+ private:
+  struct Pattern;
+  Cleaner();
+
+  CleanerOptions options_;
+  std::vector<Pattern> patterns_;
+  std::unique_ptr<LanguageIdentifier> language_id_;
+};
+
+// Trims white space (ASCII and Unicode) at both ends.
+std::string_view TrimLine(std::string_view line);
+// A 64-bit FNV-1a hash (stable across runs and machines).
+uint64_t HashLine(std::string_view line);
+
+}  // namespace kazprep
+
+#endif  // KAZPREP_PREPROCESS_CLEANER_H_
