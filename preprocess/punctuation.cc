@@ -345,7 +345,11 @@ bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired, bool p
         const bool dots = next == '.' && after == '.';  // "сөз ..." keeps its space
         const bool number = text::IsDigit(prev) && text::IsDigit(after_word);
         const bool sentence_dot = next == '.' && prev == '.';  // handled by FixRepeated
-        if (!dots && !number && !sentence_dot && !emoticon && !symbol) {
+        // A closing quote moves next to text only ("продаже »." but not "“ “").
+        const bool quote_after_text = !IsAnyDoubleQuote(next) || text::IsLetter(prev) ||
+                                      text::IsDigit(prev) || prev == '.' || prev == ',' ||
+                                      prev == '!' || prev == '?' || prev == ')' || prev == ']';
+        if (!dots && !number && !sentence_dot && !emoticon && !symbol && quote_after_text) {
           changed = true;
           stats->Count(Rule::kPunctSpace);
           continue;

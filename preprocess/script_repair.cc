@@ -321,50 +321,57 @@ void ScriptRepair::Repair(std::u32string* text_ptr, NormalizerStats* stats) cons
       stats->Count(Rule::kCodepoint);
     }
   }
-  for (auto& w : words) w.info = Inspect(s, w.begin, w.end);
+  // Decisions depend on neighbouring words, which change as words are
+  // repaired: repeat until nothing changes, so a second pass finds nothing.
+  for (int round = 0; round < 4; ++round) {
+    const uint64_t before = stats->repaired(Rule::kLookalike);
+    for (auto& w : words) w.info = Inspect(s, w.begin, w.end);
 
-  auto convert = [&](const Word& w, const std::vector<char32_t>& map) {
-    for (size_t k = w.begin; k < w.end; ++k) {
-      const char32_t to = Lookup(map, s[k]);
-      if (to == 0) continue;
-      s[k] = to;
-      stats->Count(Rule::kLookalike);
+    auto convert = [&](const Word& w, const std::vector<char32_t>& map) {
+      for (size_t k = w.begin; k < w.end; ++k) {
+        const char32_t to = Lookup(map, s[k]);
+        if (to == 0) continue;
+        s[k] = to;
+        stats->Count(Rule::kLookalike);
+      }
+    };
+    // The script of the nearest word in direction `step` that has one.
+    auto neighbour = [&](size_t index, int step) {
+      for (long j = static_cast<long>(index) + step; j >= 0 && j < static_cast<long>(words.size());
+           j += step) {
+        const WordInfo& info = words[static_cast<size_t>(j)].info;
+        if (info.mixed() && info.cyrillic_fixed == 0 && info.latin_fixed == 0) continue;
+        return info.script();
+      }
+      return Script::kOther;
+    };
+    for (size_t index = 0; index < words.size(); ++index) {
+      const Word& w = words[index];
+      const WordInfo& info = w.info;
+      if (!info.mixed() || info.other > 0) continue;
+      // Roman numerals typed with Cyrillic Х І С М ("ХIII", "ХVI") are Latin.
+      if (IsRomanNumeral(s, w.begin, w.end)) {
+        convert(w, cyr2lat_);
+        continue;
+      }
+      // An acronym with a Kazakh ending ("ITсы", "CEOсы") is a true mixed token.
+      if (IsAcronymWithSuffix(s, w.begin, w.end)) continue;
+      // Only letters that have a look-alike in the map may change.
+      if (info.cyrillic_fixed > 0 && info.latin_fixed == 0) {
+        convert(w, lat2cyr_);
+      } else if (info.latin_fixed > 0 && info.cyrillic_fixed == 0) {
+        convert(w, cyr2lat_);
+      } else if (info.latin_fixed == 0 && info.cyrillic_fixed == 0) {
+        const Script before = neighbour(index, -1), after = neighbour(index, +1);
+        Script target = Script::kOther;
+        if (before == after || after == Script::kOther) target = before;
+        if (before == Script::kOther) target = after;
+        if (target == Script::kCyrillic) convert(w, lat2cyr_);
+        if (target == Script::kLatin) convert(w, cyr2lat_);
+      }
     }
-  };
-  // The script of the nearest word in direction `step` that has one.
-  auto neighbour = [&](size_t index, int step) {
-    for (long j = static_cast<long>(index) + step; j >= 0 && j < static_cast<long>(words.size());
-         j += step) {
-      const WordInfo& info = words[static_cast<size_t>(j)].info;
-      if (info.mixed() && info.cyrillic_fixed == 0 && info.latin_fixed == 0) continue;
-      return info.script();
-    }
-    return Script::kOther;
-  };
-  for (size_t index = 0; index < words.size(); ++index) {
-    const Word& w = words[index];
-    const WordInfo& info = w.info;
-    if (!info.mixed() || info.other > 0) continue;
-    // Roman numerals typed with Cyrillic Х І С М ("ХIII", "ХVI") are Latin.
-    if (IsRomanNumeral(s, w.begin, w.end)) {
-      convert(w, cyr2lat_);
-      continue;
-    }
-    // An acronym with a Kazakh ending ("ITсы", "CEOсы") is a true mixed token.
-    if (IsAcronymWithSuffix(s, w.begin, w.end)) continue;
-    // Only letters that have a look-alike in the map may change.
-    if (info.cyrillic_fixed > 0 && info.latin_fixed == 0) {
-      convert(w, lat2cyr_);
-    } else if (info.latin_fixed > 0 && info.cyrillic_fixed == 0) {
-      convert(w, cyr2lat_);
-    } else if (info.latin_fixed == 0 && info.cyrillic_fixed == 0) {
-      const Script before = neighbour(index, -1), after = neighbour(index, +1);
-      Script target = Script::kOther;
-      if (before == after || after == Script::kOther) target = before;
-      if (before == Script::kOther) target = after;
-      if (target == Script::kCyrillic) convert(w, lat2cyr_);
-      if (target == Script::kLatin) convert(w, cyr2lat_);
-    }
+
+    if (stats->repaired(Rule::kLookalike) == before) break;
   }
   // Legacy layouts last: a word is judged once its look-alikes are repaired.
   // Repeated to a fixed point: the layout is decided by the letters left.
