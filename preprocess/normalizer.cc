@@ -613,14 +613,33 @@ void Normalizer::NormalizeInto(std::string_view input, std::string* out, Normali
     if (mixed || codepoints) {
       const uint64_t before = local.repaired(Rule::kLookalike) + local.repaired(Rule::kCodepoint);
       script_->Repair(&text, &local);
-      // A look-alike turned Cyrillic may now compose with a following mark.
+      // A look-alike turned Cyrillic may now compose with a following mark
+      // (y + breve -> у + breve -> ў), and the new letter may be one the word
+      // pass judges: compose, then judge again.
       if ((flags.any & kNfcMaybe) &&
           local.repaired(Rule::kLookalike) + local.repaired(Rule::kCodepoint) != before) {
         std::string composed = text::Encode(text);
-        if (nfc(&composed)) text = text::Decode(composed);
+        if (nfc(&composed)) {
+          text = text::Decode(composed);
+          script_->Repair(&text, &local);
+        }
       }
     }
-    if (punct) punctuation_->Repair(&text, &local);
+    if (punct) {
+      // Spacing changes where tokens (URLs, handles) begin and end, which the
+      // word pass looked at: repeat both until the text stays the same.
+      for (int round = 0; round < 3; ++round) {
+        const std::u32string before = text;
+        punctuation_->Repair(&text, &local);
+        if (text == before || !(mixed || codepoints)) break;
+        const uint64_t words_before =
+            local.repaired(Rule::kLookalike) + local.repaired(Rule::kCodepoint);
+        script_->Repair(&text, &local);
+        if (local.repaired(Rule::kLookalike) + local.repaired(Rule::kCodepoint) == words_before) {
+          break;
+        }
+      }
+    }
     if (word_repairs() != repairs_before) *out = text::Encode(text);  // else unchanged
   }
 

@@ -156,22 +156,34 @@ void Punctuation::FixDashes(std::u32string* s_ptr, NormalizerStats* stats) const
 bool Punctuation::IsSymbolGuillemet(const std::u32string& s, size_t i) {
   const char32_t g = s[i];
   if (g != kLeftGuillemet && g != kRightGuillemet) return false;
-  // Doubled: "Перейти »»", "«« Артқа".
-  if ((i > 0 && s[i - 1] == g) || (i + 1 < s.size() && s[i + 1] == g)) return true;
-  const bool space_before = i == 0 || s[i - 1] == ' ';
-  const bool space_after = i + 1 >= s.size() || s[i + 1] == ' ';
-  if (!space_before || !space_after) return false;
-  // Spaced on both sides and without a partner: an arrow or a separator
-  // ("Главная » Новости"); with one it is a quote typed with spaces.
-  if (g == kRightGuillemet) {
-    int open = 0;
-    for (size_t k = 0; k < i; ++k) {
-      if (s[k] == kLeftGuillemet) ++open;
-      if (s[k] == kRightGuillemet && open > 0) --open;
-    }
-    return open == 0;
+  // A run of them standing alone: "Перейти »»", "«« Артқа" (after a word,
+  // "»»" closes two quotations).
+  size_t first = i, last = i;
+  while (first > 0 && s[first - 1] == g) --first;
+  while (last + 1 < s.size() && s[last + 1] == g) ++last;
+  if (last > first && (first == 0 || s[first - 1] == ' ') &&
+      (last + 1 == s.size() || s[last + 1] == ' ')) {
+    return true;
   }
-  return s.find(kRightGuillemet, i + 1) == std::u32string::npos;
+  const bool space_before = i > 0 && s[i - 1] == ' ';
+  const bool space_after = i + 1 < s.size() && s[i + 1] == ' ';
+  if (!space_before || !space_after) return false;
+  if (!space_before || !space_after) return false;
+  // Spaced on both sides: an arrow or a separator ("Главная » Новости")
+  // unless a quotation mark of any kind stands before it (for ») or after it
+  // (for «): "«Челси » голом" is a quotation typed with a space. Any kind,
+  // because the quote pass turns one kind into another and a second pass
+  // must decide the same.
+  if (g == kRightGuillemet) {
+    for (size_t k = 0; k < i; ++k) {
+      if (IsAnyDoubleQuote(s[k])) return false;
+    }
+    return true;
+  }
+  for (size_t k = i + 1; k < s.size(); ++k) {
+    if (IsAnyDoubleQuote(s[k])) return false;
+  }
+  return true;
 }
 
 bool Punctuation::FixQuotes(std::u32string* s_ptr, bool protect, NormalizerStats* stats) const {
@@ -185,6 +197,18 @@ bool Punctuation::FixQuotes(std::u32string* s_ptr, bool protect, NormalizerStats
       s.replace(i, 2, 1, kLowDouble);
       if (!locked.empty()) locked.erase(locked.begin() + static_cast<long>(i));
       stats->Count(Rule::kQuotes);
+    }
+  }
+  // Quotes in or next to a URL, address, handle or tag: leave the line's
+  // quotes as they are (the token's own quotes must not change, and its
+  // edges are not a word boundary to pair by).
+  if (!locked.empty()) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (IsAnyDoubleQuote(s[i]) &&
+          (text::Locked(locked, i) || (i > 0 && text::Locked(locked, i - 1)) ||
+           (i + 1 < s.size() && text::Locked(locked, i + 1)))) {
+        return false;
+      }
     }
   }
   std::vector<size_t> positions;
@@ -337,7 +361,8 @@ bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired, bool p
           ((next == ':' || next == ';') && (after == ')' || after == '(' || after == 'D' ||
                                             after == 'P' || after == '-' || after == 'p')) ||
           ((next == ')' || next == '(') && after == next);
-      const bool symbol = IsSymbolGuillemet(s, i + 1);
+      // A spaced guillemet keeps the spaces on both its sides.
+      const bool symbol = IsSymbolGuillemet(s, i + 1) || IsSymbolGuillemet(s, i - 1);
       // No space before a closer: "сөз , сөз", "( мәтін )", "Иә !".
       if (IsCloser(next, quotes_paired) && !text::Locked(locked, i + 1) &&
           !IsOpener(prev, quotes_paired) && !IsDashLike(prev) && prev != ' ' && prev != ',' &&
@@ -398,7 +423,8 @@ bool Punctuation::InsertSpaces(std::u32string* s_ptr, bool protect, NormalizerSt
           ((next == ':' || next == ';') && (after == ')' || after == '(' || after == 'D' ||
                                             after == 'P' || after == '-' || after == 'p')) ||
           ((next == ')' || next == '(') && after == next);
-      const bool symbol = IsSymbolGuillemet(s, i + 1);
+      // A spaced guillemet keeps the spaces on both its sides.
+      const bool symbol = IsSymbolGuillemet(s, i + 1) || IsSymbolGuillemet(s, i - 1);
       insert = i >= 2 && text::IsCyrillicLetter(prev) && text::IsLower(prev) &&
                text::IsLetter(s[i - 2]) && text::IsCyrillicLetter(next) && text::IsUpper(next) &&
                text::IsLower(after);
@@ -454,6 +480,8 @@ void Punctuation::Repair(std::u32string* s, NormalizerStats* stats) const {
   }
   if (ellipsis) FixEllipses(s, stats);
   if (dash) FixDashes(s, stats);
+  // Runs of commas first: ",,,,Word" is a low quote typed with commas too.
+  if (s->find(U",,") != std::u32string::npos) FixRepeated(s, protect, stats);
   const bool quotes_paired = quotes ? FixQuotes(s, protect, stats) : true;
   if (!NeedsSpacing(*s, quotes_paired)) return;
   // Spacing rules feed each other ("сөз ,сөз"); a few rounds reach the fixed point.

@@ -241,6 +241,16 @@ void ScriptRepair::RepairLegacy(std::u32string* text_ptr, NormalizerStats* stats
   }
 }
 
+void ScriptRepair::Repair(std::u32string* text, NormalizerStats* stats) const {
+  // Legacy repairs make new Kazakh letters that decide other words' script:
+  // repeat the whole pass until it changes nothing.
+  for (int round = 0; round < 3; ++round) {
+    const uint64_t before = stats->repaired(Rule::kLookalike) + stats->repaired(Rule::kCodepoint);
+    RepairOnce(text, stats);
+    if (stats->repaired(Rule::kLookalike) + stats->repaired(Rule::kCodepoint) == before) break;
+  }
+}
+
 ScriptRepair::Script ScriptRepair::ScriptOf(char32_t cp) {
   if (cp < text::kLetterTableSize) {
     const uint8_t f = text::kLetterTable[cp];
@@ -277,7 +287,7 @@ ScriptRepair::WordInfo ScriptRepair::Inspect(const std::u32string& text, size_t 
   return info;
 }
 
-void ScriptRepair::Repair(std::u32string* text_ptr, NormalizerStats* stats) const {
+void ScriptRepair::RepairOnce(std::u32string* text_ptr, NormalizerStats* stats) const {
   std::u32string& s = *text_ptr;
   const std::vector<bool> locked = text::ProtectedMask(s);
   // Words: runs of letters and combining marks.

@@ -45,6 +45,7 @@ class ScriptRepair {
 
   static Script ScriptOf(char32_t cp);
   WordInfo Inspect(const std::u32string& text, size_t begin, size_t end) const;
+  void RepairOnce(std::u32string* text, NormalizerStats* stats) const;
   static bool IsRomanNumeral(const std::u32string& s, size_t begin, size_t end);
   static bool IsAcronymWithSuffix(const std::u32string& s, size_t begin, size_t end);
   // Legacy code pages and fonts (legacy_fonts.tsv): decides the layout from

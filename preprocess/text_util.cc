@@ -91,9 +91,20 @@ bool IsWrapper(char32_t cp) {
 
 bool IsProtectedToken(const std::u32string& s, size_t begin, size_t end) {
   const std::u32string_view token(s.data() + begin, end - begin);
-  if (token.find(U"://") != std::u32string_view::npos) return true;
+  // A scheme ("https://", "ftp://"): letters, then "://".
+  const size_t scheme = token.find(U"://");
+  if (scheme != std::u32string_view::npos && scheme >= 2) {
+    bool letters = true;
+    for (size_t k = 0; k < scheme; ++k) {
+      const char32_t c = token[k];
+      letters &= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    if (letters) return true;
+  }
   if (StartsWith(s, begin, U"www.") || StartsWith(s, begin, U"WWW.")) return true;
-  if (token.front() == '@' || token.front() == '#') return token.size() > 1;
+  if (token.front() == '@' || token.front() == '#') {
+    return token.size() > 1 && (IsLetter(token[1]) || IsDigit(token[1]) || token[1] == '_');
+  }
   const size_t at = token.find('@');
   return at != std::u32string_view::npos && at > 0 &&
          token.find('.', at) != std::u32string_view::npos;
@@ -125,6 +136,14 @@ std::vector<bool> ProtectedMask(const std::u32string& text) {
     size_t end = i;
     while (begin < end && IsWrapper(text[begin])) ++begin;
     while (end > begin && IsWrapper(text[end - 1])) --end;
+    // "сөз,@handle": a handle or tag after punctuation starts its own token.
+    for (size_t k = begin + 1; k + 1 < end; ++k) {
+      if ((text[k] == '@' || text[k] == '#') && !IsLetter(text[k - 1]) && !IsDigit(text[k - 1]) &&
+          (IsLetter(text[k + 1]) || IsDigit(text[k + 1]) || text[k + 1] == '_')) {
+        begin = k;
+        break;
+      }
+    }
     if (begin < end && IsProtectedToken(text, begin, end)) {
       // A URL with a quote inside ("?q="Абай"") keeps its closing quote too.
       const std::u32string_view token(text.data() + begin, end - begin);

@@ -139,10 +139,24 @@ TEST(NormalizerTest, BadRulesFileIsReportedWithFileAndLine) {
 TEST(NormalizerTest, PropertyRandomBytesGiveValidIdempotentOutput) {
   const auto n = Make();
   std::mt19937 rng(12345);
-  const std::string alphabet[] = {
-      "a",    " ",        "\t",   "\xC2\xA0", "\xC2\xAD", "\xE2\x80\x8B", "ә", "\xCC\x86", "и",
-      "\xFF", "\xE2\x82", "\x00", "\r",       "😀",        "\xE2\x80\x8D", "Қ", ".",        "\xF0"};
-  for (int trial = 0; trial < 5000; ++trial) {
+  const std::string alphabet[] = {"a",        " ",        "\t",
+                                  "\xC2\xA0", "\xC2\xAD", "\xE2\x80\x8B",
+                                  "ә",        "\xCC\x86", "и",
+                                  "\xFF",     "\xE2\x82", "\x00",
+                                  "\r",       "😀",        "\xE2\x80\x8D",
+                                  "Қ",        ".",        "\xF0",
+                                  "\"",       "«",        "»",
+                                  ",",        " - ",      "i",
+                                  "ə",        "ќ",        "&quot;",
+                                  "Р°",       "Ð",        "y",
+                                  "…",        "(",        "://",
+                                  "@",        "“",        "”",
+                                  "„",        " » ",      "Х",
+                                  "I",        "ћ",        "ѕ",
+                                  "ї",        "Ђ",        "™",
+                                  "Р",        "x",        ":",
+                                  ")",        "&#150;",   ",,"};
+  for (int trial = 0; trial < 20000; ++trial) {
     std::string input;
     const int len = static_cast<int>(rng() % 24);
     for (int i = 0; i < len; ++i) {
