@@ -174,14 +174,20 @@ bool Punctuation::IsSymbolGuillemet(const std::u32string& s, size_t i) {
   // (for «): "«Челси » голом" is a quotation typed with a space. Any kind,
   // because the quote pass turns one kind into another and a second pass
   // must decide the same.
+  // (Other spaced guillemets do not count: "Главная » Новости » Спорт".)
+  auto quote_at = [&s](size_t k) {
+    const bool spaced_guillemet = (s[k] == kLeftGuillemet || s[k] == kRightGuillemet) && k > 0 &&
+                                  s[k - 1] == ' ' && k + 1 < s.size() && s[k + 1] == ' ';
+    return IsAnyDoubleQuote(s[k]) && !spaced_guillemet;
+  };
   if (g == kRightGuillemet) {
     for (size_t k = 0; k < i; ++k) {
-      if (IsAnyDoubleQuote(s[k])) return false;
+      if (quote_at(k)) return false;
     }
     return true;
   }
   for (size_t k = i + 1; k < s.size(); ++k) {
-    if (IsAnyDoubleQuote(s[k])) return false;
+    if (quote_at(k)) return false;
   }
   return true;
 }
