@@ -174,11 +174,10 @@ bool Punctuation::IsSymbolGuillemet(const std::u32string& s, size_t i) {
   // (for «): "«Челси » голом" is a quotation typed with a space. Any kind,
   // because the quote pass turns one kind into another and a second pass
   // must decide the same.
-  // (Other spaced guillemets do not count: "Главная » Новости » Спорт".)
+  // (Marks spaced on both sides do not count: "Главная » Новости » Спорт".)
   auto quote_at = [&s](size_t k) {
-    const bool spaced_guillemet = (s[k] == kLeftGuillemet || s[k] == kRightGuillemet) && k > 0 &&
-                                  s[k - 1] == ' ' && k + 1 < s.size() && s[k + 1] == ' ';
-    return IsAnyDoubleQuote(s[k]) && !spaced_guillemet;
+    const bool spaced = k > 0 && s[k - 1] == ' ' && k + 1 < s.size() && s[k + 1] == ' ';
+    return IsAnyDoubleQuote(s[k]) && !spaced;
   };
   if (g == kRightGuillemet) {
     for (size_t k = 0; k < i; ++k) {
@@ -459,7 +458,7 @@ bool Punctuation::NeedsSpacing(const std::u32string& s, bool quotes_paired) cons
   return false;
 }
 
-void Punctuation::Repair(std::u32string* s, NormalizerStats* stats) const {
+void Punctuation::RepairOnce(std::u32string* s, NormalizerStats* stats) const {
   // One scan decides which passes the line needs.
   bool protect = false, ellipsis = false, dash = false, quotes = false;
   const std::u32string& t = *s;
@@ -496,6 +495,25 @@ void Punctuation::Repair(std::u32string* s, NormalizerStats* stats) const {
     changed |= RemoveSpaces(s, quotes_paired, protect, stats);
     changed |= InsertSpaces(s, protect, stats);
     if (!changed) break;
+  }
+}
+
+void Punctuation::Repair(std::u32string* s, NormalizerStats* stats) const {
+  // A repair can change what decides another (a space removed next to a
+  // quote makes it part of a pair): repeat until nothing changes, so that a
+  // second pass over the output finds nothing to do.
+  // Only quotes decide on context that other repairs change; lines without
+  // them reach the fixed point in one round (the spacing rules iterate inside).
+  bool has_quotes = false;
+  for (const char32_t c : *s) has_quotes |= IsAnyDoubleQuote(c);
+  if (!has_quotes) {
+    RepairOnce(s, stats);
+    return;
+  }
+  for (int round = 0; round < 4; ++round) {
+    const std::u32string before = *s;
+    RepairOnce(s, stats);
+    if (*s == before) break;
   }
 }
 

@@ -39,6 +39,7 @@ class Punctuation {
  private:
   enum class Role { kOpen, kClose, kUnknown };
 
+  void RepairOnce(std::u32string* s, NormalizerStats* stats) const;
   void FixEllipses(std::u32string* s, NormalizerStats* stats) const;
   void FixDashes(std::u32string* s, NormalizerStats* stats) const;
   // Returns true when the line's quotes pair up (or there are none); only

@@ -243,11 +243,11 @@ void ScriptRepair::RepairLegacy(std::u32string* text_ptr, NormalizerStats* stats
 
 void ScriptRepair::Repair(std::u32string* text, NormalizerStats* stats) const {
   // Legacy repairs make new Kazakh letters that decide other words' script:
-  // repeat the whole pass until it changes nothing.
+  // repeat the whole pass while they change something.
   for (int round = 0; round < 3; ++round) {
-    const uint64_t before = stats->repaired(Rule::kLookalike) + stats->repaired(Rule::kCodepoint);
+    const uint64_t before = stats->repaired(Rule::kCodepoint);
     RepairOnce(text, stats);
-    if (stats->repaired(Rule::kLookalike) + stats->repaired(Rule::kCodepoint) == before) break;
+    if (!has_legacy_ || stats->repaired(Rule::kCodepoint) == before) break;
   }
 }
 
@@ -335,6 +335,7 @@ void ScriptRepair::RepairOnce(std::u32string* text_ptr, NormalizerStats* stats) 
   // repaired: repeat until nothing changes, so a second pass finds nothing.
   for (int round = 0; round < 4; ++round) {
     const uint64_t before = stats->repaired(Rule::kLookalike);
+    bool follower = false;  // a word of look-alikes only, decided by its neighbours
     for (auto& w : words) w.info = Inspect(s, w.begin, w.end);
 
     auto convert = [&](const Word& w, const std::vector<char32_t>& map) {
@@ -372,6 +373,7 @@ void ScriptRepair::RepairOnce(std::u32string* text_ptr, NormalizerStats* stats) 
       } else if (info.latin_fixed > 0 && info.cyrillic_fixed == 0) {
         convert(w, cyr2lat_);
       } else if (info.latin_fixed == 0 && info.cyrillic_fixed == 0) {
+        follower = true;
         const Script before = neighbour(index, -1), after = neighbour(index, +1);
         Script target = Script::kOther;
         if (before == after || after == Script::kOther) target = before;
@@ -381,7 +383,8 @@ void ScriptRepair::RepairOnce(std::u32string* text_ptr, NormalizerStats* stats) 
       }
     }
 
-    if (stats->repaired(Rule::kLookalike) == before) break;
+    // Only followers can decide differently once their neighbours changed.
+    if (stats->repaired(Rule::kLookalike) == before || !follower) break;
   }
   // Legacy layouts last: a word is judged once its look-alikes are repaired.
   // Repeated to a fixed point: the layout is decided by the letters left.
