@@ -195,22 +195,26 @@ int RunClean(const std::vector<std::string>& args) {
   auto process_batch = [&]() {
     // The per-line decisions in parallel, the order-dependent ones in order.
     std::vector<std::vector<std::string>> reasons(batch.size());
+    std::vector<std::pair<size_t, size_t>> lines;  // (document, line) of the batch
+    for (size_t d = 0; d < batch.size(); ++d) {
+      reasons[d].resize(batch[d].lines.size());
+      for (size_t k = 0; k < batch[d].lines.size(); ++k) lines.emplace_back(d, k);
+    }
     auto classify = [&](size_t begin, size_t end) {
-      for (size_t d = begin; d < end; ++d) {
-        reasons[d].resize(batch[d].lines.size());
-        for (size_t k = 0; k < batch[d].lines.size(); ++k) {
-          reasons[d][k] = cleaner->Classify(batch[d].lines[k].text);
-        }
+      const auto matchers = cleaner->NewMatchers();
+      for (size_t j = begin; j < end; ++j) {
+        const auto [d, k] = lines[j];
+        reasons[d][k] = cleaner->Classify(batch[d].lines[k].text, matchers.get());
       }
     };
-    if (threads <= 1 || batch.size() < 2) {
-      classify(0, batch.size());
+    if (threads <= 1 || lines.size() < 64) {
+      classify(0, lines.size());
     } else {
       std::vector<std::future<void>> jobs;
-      const size_t per = (batch.size() + threads - 1) / threads;
-      for (size_t b = 0; b < batch.size(); b += per) {
+      const size_t per = (lines.size() + threads - 1) / threads;
+      for (size_t b = 0; b < lines.size(); b += per) {
         jobs.push_back(
-            std::async(std::launch::async, classify, b, std::min(batch.size(), b + per)));
+            std::async(std::launch::async, classify, b, std::min(lines.size(), b + per)));
       }
       for (auto& j : jobs) j.get();
     }

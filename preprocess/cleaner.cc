@@ -19,8 +19,9 @@ struct Cleaner::Pattern {
 
 namespace {
 
-// Boilerplate lines are short; longer lines skip the patterns.
-constexpr size_t kMaxPatternLineBytes = 400;
+// Boilerplate lines are short; longer lines skip the patterns (the longest
+// notices the tables describe are about 300 characters).
+constexpr size_t kMaxPatternLineChars = 320;
 
 bool IsSpace(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)); }
 
@@ -133,8 +134,20 @@ std::string CleanerStats::ToJson() const {
   return s + "}}";
 }
 
+Cleaner::Matchers::Matchers() = default;
+Cleaner::Matchers::~Matchers() = default;
+
 Cleaner::Cleaner() = default;
 Cleaner::~Cleaner() = default;
+
+std::unique_ptr<Cleaner::Matchers> Cleaner::NewMatchers() const {
+  auto m = std::make_unique<Matchers>();
+  for (const auto& p : patterns_) {
+    UErrorCode error = U_ZERO_ERROR;
+    m->matchers.emplace_back(p.regex->matcher(error));
+  }
+  return m;
+}
 
 Status Cleaner::Load(const CleanerOptions& options, std::unique_ptr<Cleaner>* cleaner) {
   if (options.lang != "kk" && options.lang != "ru" && options.lang != "en") {
@@ -170,25 +183,34 @@ Status Cleaner::Load(const CleanerOptions& options, std::unique_ptr<Cleaner>* cl
   return Status::Ok();
 }
 
-std::string Cleaner::Classify(std::string_view raw) const {
+std::string Cleaner::Classify(std::string_view raw, Matchers* matchers) const {
   const std::string_view line = TrimLine(raw);
   if (line.empty()) return "empty";
   int letters = 0;
+  size_t chars = 0;
   {
     size_t i = 0;
     bool invalid = false;
-    while (i < line.size() && letters == 0) {
+    while (i < line.size()) {
       if (text::IsLetter(utf8::Next(line, &i, &invalid))) ++letters;
+      ++chars;
     }
   }
   if (letters == 0) return "no-letters";
-  if (line.size() <= kMaxPatternLineBytes) {
+  if (chars <= kMaxPatternLineChars) {
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
-    for (const auto& p : patterns_) {
+    std::unique_ptr<Matchers> own;
+    if (matchers == nullptr) {
+      own = NewMatchers();
+      matchers = own.get();
+    }
+    for (size_t k = 0; k < patterns_.size(); ++k) {
+      icu::RegexMatcher* m = matchers->matchers[k].get();
+      if (m == nullptr) continue;
+      m->reset(u);
       UErrorCode error = U_ZERO_ERROR;
-      std::unique_ptr<icu::RegexMatcher> m(p.regex->matcher(u, error));
-      if (U_SUCCESS(error) && m->matches(error) && U_SUCCESS(error)) return p.reason;
+      if (m->matches(error) && U_SUCCESS(error)) return patterns_[k].reason;
     }
   }
   const LanguageGuess guess = language_id_->Identify(line);

@@ -26,6 +26,8 @@
 #ifndef KAZPREP_PREPROCESS_CLEANER_H_
 #define KAZPREP_PREPROCESS_CLEANER_H_
 
+#include <unicode/uversion.h>
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -37,6 +39,10 @@
 
 #include "common/status.h"
 #include "preprocess/language_id.h"
+
+U_NAMESPACE_BEGIN
+class RegexMatcher;
+U_NAMESPACE_END
 
 namespace kazprep {
 
@@ -96,9 +102,19 @@ class Cleaner {
   ~Cleaner();
   static Status Load(const CleanerOptions& options, std::unique_ptr<Cleaner>* cleaner);
 
+  // Reusable regular-expression matchers: one per thread.
+  class Matchers {
+   public:
+    Matchers();
+    ~Matchers();
+    std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
+  };
+  std::unique_ptr<Matchers> NewMatchers() const;
+
   // The reason to drop `line` judged on its own (empty, no-letters, a
-  // boilerplate pattern, language), or "" to keep it.
-  std::string Classify(std::string_view line) const;
+  // boilerplate pattern, language), or "" to keep it. `matchers` (from
+  // NewMatchers(), one per thread) saves compiling matchers per line.
+  std::string Classify(std::string_view line, Matchers* matchers = nullptr) const;
 
   const LanguageIdentifier& language_id() const { return *language_id_; }
   const CleanerOptions& options() const { return options_; }

@@ -38,11 +38,15 @@ Status LanguageIdentifier::Load(const std::string& rules_dir,
         const auto f = resources::SplitTabs(line);
         if (f.size() < 2 || f[0].empty() || f[1].empty())
           return Status::Error("expected LANG, LETTERS");
-        letters[std::string(f[0])] = text::Decode(f[1]);
+        letters[std::string(f[0])] = f[1] == "-" ? std::u32string() : text::Decode(f[1]);
         return Status::Ok();
       }));
   if (letters.count("kk") == 0) return Status::Error(origin + ": no row for kk");
   l->kazakh_letters_ = letters["kk"];
+  for (const char* slavic : {"sr", "mk", "bg", "be", "uk"}) {
+    const auto it = letters.find(slavic);
+    if (it != letters.end()) l->slavic_letters_[slavic] = it->second;
+  }
   for (const auto& [lang, set] : letters) {
     if (lang == "kk") continue;
     std::u32string own, shared;
@@ -92,6 +96,20 @@ LanguageGuess LanguageIdentifier::Identify(std::string_view line) const {
   guess.score = percent3[0] / 100.0;
   guess.reliable = reliable && guess.letters >= kMinReliableLetters;
 
+  // Russian that CLD2 calls a Slavic neighbour: none of that language's own
+  // letters (the Kazakh check below still applies).
+  if (guess.lang == "sr" || guess.lang == "mk" || guess.lang == "bg" || guess.lang == "be" ||
+      guess.lang == "uk") {
+    const auto letters = slavic_letters_.find(guess.lang);
+    bool own = false;
+    if (letters != slavic_letters_.end()) {
+      for (const char32_t c : specials) own |= letters->second.find(c) != std::u32string::npos;
+    }
+    if (!own && cyrillic * 2 > guess.letters) {
+      guess.lang = "ru";
+      guess.score = std::max(guess.score, guess.share("ru"));
+    }
+  }
   // Kazakh against its neighbours: letters only Kazakh has of the two, and
   // none of the neighbour's own.
   if (kazakh > 0 && guess.lang != "kk") {

@@ -43,6 +43,8 @@ class LanguageIdentifier {
   // Kazakh letters and each neighbour's own letters, lower case.
   std::u32string kazakh_letters_;
   std::unordered_map<std::string, std::u32string> own_letters_;
+  // The letters of Slavic languages that Russian lacks.
+  std::unordered_map<std::string, std::u32string> slavic_letters_;
   // Each neighbour's letters that Kazakh has too (ң ө ү for Kyrgyz).
   std::unordered_map<std::string, std::u32string> shared_letters_;
 };

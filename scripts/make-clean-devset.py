@@ -675,7 +675,7 @@ def build_document(lang, site, article, rng, headlines, foreign, args):
         doc.append(tpl(widget_line(site["widget"], lang, rng), "menu"))
     if site["breadcrumb"]:
         bc = site["breadcrumb"].format(section=section)
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 and len(title) <= 100:  # some sites end it with the headline
             bc += (" > " if ">" in bc else " » " if "»" in bc else " / ") + title
         doc.append(tpl(bc, "breadcrumb"))
     if not site["counter_combo"]:
