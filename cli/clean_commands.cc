@@ -15,29 +15,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string EscapeField(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 struct Line {
   std::string text;
   uint64_t number = 0;  // 1-based line number in its file
@@ -247,7 +224,7 @@ int RunClean(const std::vector<std::string>& args) {
         if (!rejects_path.empty()) {
           rejects.WriteLine(inputs[doc.file_index] + "\t" + std::to_string(doc.number) + "\t" +
                             std::to_string(line.number) + "\t" + reason + "\t" +
-                            EscapeField(line.text));
+                            EscapeTsvField(line.text));
         }
       }
       if (boundaries == "empty" && kept_here && !closed) out.Write("\n");

@@ -30,31 +30,6 @@ void PrintSummary(const char* command, const ReadTotals& read, uint64_t lines_ou
       seconds > 0 ? read.bytes / 1e6 / seconds : 0.0, detail.empty() ? "" : "; ", detail.c_str());
 }
 
-// A field of the --fixes TSV: tabs, line ends and backslashes escaped.
-std::string EscapeTsv(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 // Replaces the file index that starts each audit row with the file's name.
 std::string NameFiles(const std::string& rows, const std::vector<std::string>& inputs) {
   std::string out;
@@ -145,7 +120,7 @@ int RunNormalize(const std::vector<std::string>& args) {
           if (audit && line != input) {
             stats->fixes += std::to_string(batch.file_index) + "\t" +
                             std::to_string(batch.first_line + i) + "\t" + RuleNames(fired) + "\t" +
-                            EscapeTsv(input) + "\t" + EscapeTsv(line) + "\n";
+                            EscapeTsvField(input) + "\t" + EscapeTsvField(line) + "\n";
           }
         }
       };

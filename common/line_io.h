@@ -93,6 +93,9 @@ class OutputFile {
   uint64_t bytes_written_ = 0;
 };
 
+// A field of a TSV file: tab, CR, LF and backslash escaped as \t \r \n \\.
+std::string EscapeTsvField(std::string_view s);
+
 // Reads a whole (small) file into `*content`; the message names the file.
 Status ReadFile(const std::string& path, std::string* content);
 // Writes `content` to `path` atomically.

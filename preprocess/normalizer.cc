@@ -76,10 +76,6 @@ bool NeedsPunctuationPass(char32_t previous, bool space_before, char32_t cp, cha
   return false;
 }
 
-bool IsDashLike(char32_t cp) {
-  return cp == '-' || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015;
-}
-
 // Characters the punctuation pass may change or that call for it.
 bool IsPunctuationTrigger(char32_t cp) {
   switch (cp) {
@@ -364,7 +360,7 @@ void Normalizer::CleanCharacters(std::string_view line, std::string* out, Normal
     size_t replaced_end = i;
     if (cp == 0x2026 && ellipsis_dots_) {
       replacement = "...";
-    } else if (space_before && IsDashLike(cp) && has_content) {
+    } else if (space_before && text::IsDashLike(cp) && has_content) {
       size_t end = i;
       const bool double_hyphen = cp == '-' && end < n && p[end] == '-';
       if (double_hyphen) ++end;

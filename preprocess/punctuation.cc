@@ -20,10 +20,6 @@ bool IsAnyDoubleQuote(char32_t cp) {
          cp == kRightDouble || cp == kLowDouble;
 }
 
-bool IsDashLike(char32_t cp) {
-  return cp == '-' || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015;
-}
-
 std::vector<char32_t> Chars(std::string_view utf8) {
   const std::u32string s = text::Decode(utf8);
   return std::vector<char32_t>(s.begin(), s.end());
@@ -134,7 +130,7 @@ void Punctuation::FixDashes(std::u32string* s_ptr, NormalizerStats* stats) const
   std::u32string& s = *s_ptr;
   // A spaced dash between two words: " - ", " -- ", " – ", " — ".
   for (size_t i = 1; i + 2 < s.size(); ++i) {
-    if (s[i - 1] != ' ' || !IsDashLike(s[i])) continue;
+    if (s[i - 1] != ' ' || !text::IsDashLike(s[i])) continue;
     size_t end = i + 1;
     if (s[i] == '-' && s[end] == '-') ++end;  // "--"
     if (end >= s.size() || s[end] != ' ') continue;
@@ -146,7 +142,7 @@ void Punctuation::FixDashes(std::u32string* s_ptr, NormalizerStats* stats) const
     stats->Count(Rule::kDash);
   }
   // A dash opening a line of dialogue (kk, ru): "- Иә, - деді ол."
-  if (lang_ != "en" && s.size() > 2 && IsDashLike(s[0]) && s[0] != dash_ && s[1] == ' ' &&
+  if (lang_ != "en" && s.size() > 2 && text::IsDashLike(s[0]) && s[0] != dash_ && s[1] == ' ' &&
       text::IsLetter(s[2])) {
     s[0] = dash_;
     stats->Count(Rule::kDash);
@@ -223,7 +219,8 @@ bool Punctuation::FixQuotes(std::u32string* s_ptr, bool protect, NormalizerStats
   for (size_t i = 0; i < s.size(); ++i) {
     if (!IsAnyDoubleQuote(s[i]) || text::Locked(locked, i) || IsSymbolGuillemet(s, i)) continue;
     const bool space_before =
-        i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '[' || IsDashLike(s[i - 1]) ||
+        i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '[' ||
+        text::IsDashLike(s[i - 1]) ||
         (!roles.empty() && positions.back() == i - 1 && roles.back() == Role::kOpen);
     const bool space_after = is_space(i + 1) || IsCloser(s[i + 1], false);
     const bool quote_after = i + 1 < s.size() && IsAnyDoubleQuote(s[i + 1]);
@@ -370,7 +367,7 @@ bool Punctuation::RemoveSpaces(std::u32string* s_ptr, bool quotes_paired, bool p
       const bool symbol = IsSymbolGuillemet(s, i + 1) || IsSymbolGuillemet(s, i - 1);
       // No space before a closer: "сөз , сөз", "( мәтін )", "Иә !".
       if (IsCloser(next, quotes_paired) && !text::Locked(locked, i + 1) &&
-          !IsOpener(prev, quotes_paired) && !IsDashLike(prev) && prev != ' ' && prev != ',' &&
+          !IsOpener(prev, quotes_paired) && !text::IsDashLike(prev) && prev != ' ' && prev != ',' &&
           prev != ';') {
         const bool dots = next == '.' && after == '.';  // "сөз ..." keeps its space
         const bool number = text::IsDigit(prev) && text::IsDigit(after_word);
@@ -477,7 +474,7 @@ void Punctuation::RepairOnce(std::u32string* s, NormalizerStats* stats) const {
       }
     } else if (cp == kEllipsis) {
       ellipsis |= ellipsis_is_dots_;
-    } else if (IsDashLike(cp)) {
+    } else if (text::IsDashLike(cp)) {
       dash = true;
     } else if (IsAnyDoubleQuote(cp)) {
       quotes = true;

@@ -58,6 +58,10 @@ inline bool IsCyrillicLetter(char32_t cp) {
   return cp < kLetterTableSize ? (kLetterTable[cp] & kCyrillicBit) != 0 : IsCyrillicLetterSlow(cp);
 }
 bool IsDigit(char32_t cp);  // ASCII digits only
+// Hyphen-minus and the dashes ‒ – — ―.
+inline bool IsDashLike(char32_t cp) {
+  return cp == '-' || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015;
+}
 bool IsSpace(char32_t cp);  // ' ' (later passes see only ASCII spaces)
 
 }  // namespace kazprep::text
