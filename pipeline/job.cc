@@ -12,6 +12,7 @@
 #include "common/batch.h"
 #include "common/line_io.h"
 #include "common/resources.h"
+#include "preprocess/cleaner.h"
 #include "preprocess/normalizer.h"
 #include "segment/sentence_splitter.h"
 #include "segment/subword.h"
@@ -66,11 +67,15 @@ Status MakeDirs(const std::string& dir) {
 bool KnownLang(const std::string& lang) { return lang == "kk" || lang == "ru" || lang == "en"; }
 
 struct Tools {
+  std::map<std::string, std::unique_ptr<Cleaner>> cleaners;
   std::map<std::string, std::unique_ptr<Normalizer>> normalizers;
   std::map<std::string, std::unique_ptr<SentenceSplitter>> splitters;
 
   Status Load(const std::string& lang) {
     if (normalizers.count(lang) != 0) return Status::Ok();
+    CleanerOptions c;
+    c.lang = lang;
+    KAZPREP_RETURN_IF_ERROR(Cleaner::Load(c, &cleaners[lang]));
     NormalizerOptions n;
     n.lang = lang;
     KAZPREP_RETURN_IF_ERROR(Normalizer::Load(n, &normalizers[lang]));
@@ -80,11 +85,15 @@ struct Tools {
   }
 };
 
-// Monolingual: raw paragraphs -> normalized sentences, one per line.
+// Monolingual: raw paragraphs -> clean, normalized sentences, one per line.
+// The cleaner judges each line on its own here (boilerplate, no letters,
+// language); `kazprep clean` adds the across-document checks.
 Status RunMono(const JobConfig::Mono& mono, Tools& tools, OutputFile* out, JobReport* report) {
   const auto start = Clock::now();
+  const Cleaner& cleaner = *tools.cleaners.at(mono.lang);
   const Normalizer& normalizer = *tools.normalizers.at(mono.lang);
   const SentenceSplitter& splitter = *tools.splitters.at(mono.lang);
+  StageCount clean{"clean " + mono.lang + " " + mono.path};
   StageCount norm{"normalize " + mono.lang + " " + mono.path};
   StageCount split{"split " + mono.lang + " " + mono.path};
   LineReader reader;
@@ -93,7 +102,15 @@ Status RunMono(const JobConfig::Mono& mono, Tools& tools, OutputFile* out, JobRe
   std::string normalized;
   std::vector<std::string_view> sentences;
   NormalizerStats stats;
+  const auto matchers = cleaner.NewMatchers();
   while (reader.Next(&line)) {
+    ++clean.in;
+    const std::string reason = cleaner.Classify(line, matchers.get());
+    if (!reason.empty()) {
+      ++clean.dropped[reason];
+      continue;
+    }
+    ++clean.out;
     ++norm.in;
     normalizer.Normalize(line, &normalized, &stats);
     ++norm.out;
@@ -107,7 +124,8 @@ Status RunMono(const JobConfig::Mono& mono, Tools& tools, OutputFile* out, JobRe
     split.out += sentences.size();
   }
   KAZPREP_RETURN_IF_ERROR(reader.status());
-  norm.seconds = split.seconds = SecondsSince(start);
+  clean.seconds = norm.seconds = split.seconds = SecondsSince(start);
+  report->stages.push_back(clean);
   report->stages.push_back(norm);
   report->stages.push_back(split);
   return Status::Ok();

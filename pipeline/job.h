@@ -2,7 +2,7 @@
 // corpora to normalized, sentence-split, SentencePiece-encoded, line-aligned
 // training files.
 //
-// Flow (one way): read -> normalize -> split (monolingual) / pair filter
+// Flow (one way): read -> clean -> normalize -> split (monolingual) / pair filter
 // (parallel) -> train one joint SentencePiece model -> encode -> write.
 // Every output is written atomically into the output folder:
 //   text/mono.<lang>              normalized sentences, one per line
