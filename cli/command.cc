@@ -16,6 +16,11 @@ const std::vector<CommandInfo>& Commands() {
        "--rejects with its reason, so kept + dropped == input. With FILE input a first\n"
        "pass finds lines repeated across documents (site templates).",
        RunClean},
+      {"lexicon", "build a lexicon of word forms and counts (for typo correction)",
+       "kazprep lexicon build [--lang kk] [--min-count N] -o LEXICON.tsv FILE...",
+       "Normalizes the text (typo correction off) and counts lower-cased word forms;\n"
+       "writes WORD<TAB>COUNT sorted by count, the format of models/typos/kk.lexicon.tsv.",
+       RunLexicon},
       {"normalize", "repair one line at a time (Unicode, invisible characters, spacing)",
        "kazprep normalize [--lang kk|ru|en] [options] [FILE...]",
        "Line contract: 1:1, exactly one output line per input line.\n"

@@ -56,6 +56,7 @@ bool StderrIsTerminal();
 int RunNormalize(const std::vector<std::string>& args);
 int RunClean(const std::vector<std::string>& args);
 int RunLangid(const std::vector<std::string>& args);
+int RunLexicon(const std::vector<std::string>& args);
 int RunSplit(const std::vector<std::string>& args);
 int RunSpmTrain(const std::vector<std::string>& args);
 int RunSpmEncode(const std::vector<std::string>& args);

@@ -68,7 +68,7 @@ int RunNormalize(const std::vector<std::string>& args) {
       "quotes", po::value(&quotes)->default_value("standard"),
       "standard (kk, ru: « » and „ “; en: “ ” and ‘ ’), ascii (\") or keep")(
       "typos", po::value(&typos)->default_value("off"),
-      "typo correction: off (the Kazakh corrector is not part of this release)")(
+      "Kazakh typo correction: off or safe (precision first; kk only)")(
       "rules", po::value(&options.rules_dir), "folder that replaces the embedded models/ tables")(
       "stats", po::value(&stats_path), "write the repair counts as JSON to this file")(
       "fixes", po::value(&fixes_path),
@@ -89,7 +89,11 @@ int RunNormalize(const std::vector<std::string>& args) {
   } else {
     throw UsageError("--quotes must be standard, ascii or keep, not '" + quotes + "'");
   }
-  if (typos != "off") throw UsageError("--typos: only 'off' is available in this release");
+  if (typos == "safe") {
+    options.typos = TypoMode::kSafe;
+  } else if (typos != "off") {
+    throw UsageError("--typos must be off or safe, not '" + typos + "'");
+  }
 
   const auto start = Clock::now();
   std::unique_ptr<Normalizer> normalizer;

@@ -9,10 +9,12 @@
 
 #include "common/resources.h"
 #include "common/utf8.h"
+#include "preprocess/lexicon.h"
 #include "preprocess/mojibake.h"
 #include "preprocess/punctuation.h"
 #include "preprocess/script_repair.h"
 #include "preprocess/text_util.h"
+#include "preprocess/typo_corrector.h"
 
 namespace kazprep {
 namespace {
@@ -20,7 +22,7 @@ namespace {
 constexpr const char* kRuleNames[kRuleCount] = {
     "invalid-utf8", "html-entity", "mojibake",    "invisible",      "control",
     "space",        "nfc",         "codepoint",   "lookalike",      "quotes",
-    "dash",         "ellipsis",    "punct-space", "repeated-punct",
+    "dash",         "ellipsis",    "punct-space", "repeated-punct", "typo",
 };
 
 bool IsPictographic(char32_t cp) {
@@ -166,6 +168,11 @@ Status Normalizer::Load(const NormalizerOptions& options, std::unique_ptr<Normal
   KAZPREP_RETURN_IF_ERROR(
       Punctuation::Load(options.lang, options.quotes, options.rules_dir, &n->punctuation_));
   KAZPREP_RETURN_IF_ERROR(Mojibake::Load(&n->mojibake_));
+  if (options.typos == TypoMode::kSafe && options.lang == "kk") {
+    TypoOptions typo_options;
+    typo_options.rules_dir = options.rules_dir;
+    KAZPREP_RETURN_IF_ERROR(TypoCorrector::Load(typo_options, &n->typos_));
+  }
   n->dash_ = n->punctuation_->dash();
   utf8::Append(n->dash_, &n->dash_utf8_);
   n->ellipsis_dots_ = n->punctuation_->ellipsis_is_dots();
@@ -639,6 +646,23 @@ void Normalizer::NormalizeInto(std::string_view input, std::string* out, Normali
     if (word_repairs() != repairs_before) *out = text::Encode(text);  // else unchanged
   }
 
+  if (typos_ != nullptr && depth == 0) {
+    std::string corrected;
+    size_t copied = 0;
+    std::string fix;
+    double cost = 0;
+    ForEachWord(*out, [&](std::string_view word, size_t begin, size_t end) {
+      if (!typos_->Correct(word, &fix, &cost)) return;
+      corrected.append(*out, copied, begin - copied);
+      corrected += fix;
+      copied = end;
+      local.Count(Rule::kTypo);
+    });
+    if (copied > 0) {
+      corrected.append(*out, copied, std::string::npos);
+      out->swap(corrected);
+    }
+  }
   // A line the repairs above turned into decodable mojibake (a soft hyphen
   // or an ellipsis was in the way) is decoded now, so that a second pass
   // finds nothing left to do.

@@ -31,6 +31,8 @@
 //                 inside numbers (3,5 12:30 27.11.2026), abbreviations (т.б.,
 //                 U.S.), URLs, e-mail addresses, @handles or #tags
 //   repeated-punct  ",," becomes ","; a stray " ." after a full stop goes
+//   typo          (kk, --typos safe) misspelled words corrected from a lexicon
+//                 (preprocess/typo_corrector.h)
 // Never: letter case, the words or their order, URLs, e-mails, handles, tags,
 // digits. Guarantees: the output is valid NFC UTF-8 and
 // Normalize(Normalize(x)) == Normalize(x).
@@ -61,6 +63,7 @@ namespace kazprep {
 class ScriptRepair;
 class Punctuation;
 class Mojibake;
+class TypoCorrector;
 
 enum class Rule : uint8_t {
   kInvalidUtf8,
@@ -77,6 +80,7 @@ enum class Rule : uint8_t {
   kEllipsis,
   kPunctSpace,
   kRepeatedPunct,
+  kTypo,
   kCount,
 };
 inline constexpr size_t kRuleCount = static_cast<size_t>(Rule::kCount);
@@ -89,12 +93,15 @@ inline constexpr RuleSet RuleBit(Rule r) { return RuleSet{1} << static_cast<unsi
 std::string RuleNames(RuleSet rules);
 
 enum class QuoteStyle { kStandard, kAscii, kKeep };
+enum class TypoMode { kOff, kSafe };
 
 struct NormalizerOptions {
   // Language of the text: "kk", "ru" or "en".              Default: "kk".
   std::string lang = "kk";
   // Quotes: standard (the language's), ascii ("), keep.     Default: standard.
   QuoteStyle quotes = QuoteStyle::kStandard;
+  // Typo correction (kk only): off, or safe (precision first).  Default: off.
+  TypoMode typos = TypoMode::kOff;
   // Folder that replaces the embedded models/ tables.    Default: embedded.
   std::string rules_dir;
 };
@@ -164,6 +171,7 @@ class Normalizer {
   std::unique_ptr<ScriptRepair> script_;
   std::unique_ptr<Punctuation> punctuation_;
   std::unique_ptr<Mojibake> mojibake_;
+  std::unique_ptr<TypoCorrector> typos_;  // null unless kk with typos safe
 };
 
 }  // namespace kazprep

@@ -8,7 +8,7 @@ packages=(
   g++ cmake ninja-build pkg-config clang-format python3
   libicu-dev icu-devtools
   libsentencepiece-dev sentencepiece
-  libboost-program-options-dev libcld2-dev
+  libboost-program-options-dev libcld2-dev libhunspell-dev hunspell-kk
   googletest libgtest-dev libbenchmark-dev
 )
 

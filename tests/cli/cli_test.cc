@@ -219,6 +219,24 @@ TEST(CliTest, CleanThenNormalizeGivesTheSeedCleanText) {
   EXPECT_EQ(Lines(Slurp(dir.File("cleaned"))).size() + rejects.size() - 1, raw.size());
 }
 
+// Issue 5, acceptance 1: with typo correction, the three typos of the seed
+// are fixed and nothing else changes.
+TEST(CliTest, CleanThenNormalizeWithTyposGivesTheSeedNormalizedText) {
+  const std::string examples = testing::SharedExamples();
+  if (examples.empty()) GTEST_SKIP() << "../shared/examples is not present";
+  if (!std::filesystem::exists("/usr/share/hunspell/kk_KZ.dic")) {
+    GTEST_SKIP() << "hunspell-kk is not installed";
+  }
+  TempDir dir;
+  auto r =
+      RunKazprep("clean --lang kk " + examples + "/seed-news.kk.raw.txt -o " + dir.File("cleaned"),
+                 dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunKazprep("normalize --lang kk --typos safe " + dir.File("cleaned"), dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, Slurp(examples + "/seed-news.kk.normalized.txt"));
+}
+
 // Kept plus dropped equals input, for plain text and JSON Lines, with the
 // repeated-line pass, dedup and boundaries.
 TEST(CliTest, CleanAccountsForEveryLine) {

@@ -1,0 +1,77 @@
+// TypoCorrector: corrects misspelled Kazakh words, precision first.
+//
+// Knowledge: a lexicon of word forms with counts (models/typos/kk.lexicon.tsv,
+// built by `kazprep lexicon build`) and error costs (models/typos/confusions.tsv:
+// Russian-keyboard letters are the cheapest errors).
+// Candidates for an unknown word come from a symmetric-delete index (words of
+// the lexicon with one letter deleted, matched against the input with up to
+// two deleted: edit distance 1 and most of 2, without scanning the lexicon)
+// and from an index of folded forms (Казакстан -> Қазақстан). The choice is a
+// noisy-channel score, log(count) minus a cost per error.
+// Restraint: a known word never changes; nor do words under 4 letters, words
+// with capitals (names), Latin letters or digits; a word changes only when
+// one candidate is clearly better than the next.
+//
+// Thread safety: immutable after Load(), safe for concurrent use.
+#ifndef KAZPREP_PREPROCESS_TYPO_CORRECTOR_H_
+#define KAZPREP_PREPROCESS_TYPO_CORRECTOR_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/status.h"
+#include "preprocess/lexicon.h"
+
+namespace kazprep {
+
+struct TypoOptions {
+  // Folder that replaces the embedded models/ tables.      Default: embedded.
+  std::string rules_dir;
+  // Hunspell dictionary (PATH.aff, PATH.dic) whose accepted words are never
+  // changed and whose suggestions are candidates when the lexicon has none;
+  // "" disables it. Debian's hunspell-kk.  Default: /usr/share/hunspell/kk_KZ.
+  std::string hunspell = "/usr/share/hunspell/kk_KZ";
+};
+
+class TypoCorrector {
+ public:
+  ~TypoCorrector();
+  static Status Load(const TypoOptions& options, std::unique_ptr<TypoCorrector>* corrector);
+
+  // True when `word` (a run of letters, as in the text) should become
+  // `*correction`; `*cost` receives the edit cost of the choice.
+  bool Correct(std::string_view word, std::string* correction, double* cost) const;
+
+  bool Known(std::string_view lower_word) const { return lexicon_.Count(lower_word) > 0; }
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  TypoCorrector();
+  // The calling thread's Hunspell (Hunspell objects are not thread-safe).
+  class HunspellPool;
+  double SubstitutionCost(char32_t typed, char32_t intended) const;
+  // True when `w` is a lexicon word followed by one or two endings that the
+  // lexicon shows are endings (архитектурасы + н, серіктестер + мен): a valid
+  // form that the lexicon has not seen.
+  bool Plausible(const std::u32string& w, int depth) const;
+  double EditCost(const std::u32string& typed, const std::u32string& intended) const;
+
+  Lexicon lexicon_;
+  std::vector<std::u32string> words32_;  // lexicon words as UTF-32, by id
+  // Hash of a word with at most one letter deleted -> ids of lexicon words.
+  std::unordered_multimap<uint64_t, uint32_t> deletes_;
+  // Hash of a folded word -> id of the most frequent lexicon word with that fold.
+  std::unordered_map<uint64_t, uint32_t> folded_;
+  std::unordered_map<uint64_t, double> costs_;  // (typed << 32 | intended) -> cost
+  // Endings learned from the lexicon: strings s for which many pairs w, w+s
+  // are both lexicon words.
+  std::unordered_map<std::u32string, uint32_t> endings_;
+  std::unique_ptr<HunspellPool> hunspell_;  // null when disabled
+};
+
+}  // namespace kazprep
+
+#endif  // KAZPREP_PREPROCESS_TYPO_CORRECTOR_H_
