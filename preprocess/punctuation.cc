@@ -415,18 +415,7 @@ bool Punctuation::InsertSpaces(std::u32string* s_ptr, bool protect, NormalizerSt
       insert = text::IsCyrillicLetter(prev) && text::IsCyrillicLetter(next);
     } else if (cp == '.' || cp == '!' || cp == '?') {
       // Two sentences glued: "келді.Ол кетті". Never "т.б.", "Н.Ә.", "kazinform.kz".
-      // The character after the closer, and the first non-space one.
       const char32_t after = i + 2 < s.size() ? s[i + 2] : 0;
-      size_t a = i + 2;
-      while (a < s.size() && s[a] == ' ') ++a;
-      const char32_t after_word = a < s.size() ? s[a] : 0;
-      // Emoticons and smiley brackets keep their space: " :)", " ;-)", " )))".
-      const bool emoticon =
-          ((next == ':' || next == ';') && (after == ')' || after == '(' || after == 'D' ||
-                                            after == 'P' || after == '-' || after == 'p')) ||
-          ((next == ')' || next == '(') && after == next);
-      // A spaced guillemet keeps the spaces on both its sides.
-      const bool symbol = IsSymbolGuillemet(s, i + 1) || IsSymbolGuillemet(s, i - 1);
       insert = i >= 2 && text::IsCyrillicLetter(prev) && text::IsLower(prev) &&
                text::IsLetter(s[i - 2]) && text::IsCyrillicLetter(next) && text::IsUpper(next) &&
                text::IsLower(after);
