@@ -57,11 +57,13 @@ int RunLexicon(const std::vector<std::string>& args) {
   status = sink.Open("/dev/null");
   if (status.ok()) status = RunOrdered(inputs, threads, &sink, fn, &total, &read);
   if (!status.ok()) return DataError(info.name, status.message());
-  std::string header = "# kazprep lexicon (kazprep lexicon build --lang " + lang + " --min-count " +
-                       std::to_string(min_count) + "): WORD<TAB>COUNT\n# " +
-                       std::to_string(total.builder.tokens()) + " words in " +
-                       std::to_string(read.lines) + " lines of:";
-  for (const auto& input : inputs) header += " " + input.substr(input.find_last_of('/') + 1);
+  // Appended piece by piece: GCC 12 warns (-Wrestrict) on long operator+ chains.
+  std::string header = "# kazprep lexicon (kazprep lexicon build --lang ";
+  header.append(lang).append(" --min-count ").append(std::to_string(min_count));
+  header.append("): WORD<TAB>COUNT\n# ").append(std::to_string(total.builder.tokens()));
+  header.append(" words in ").append(std::to_string(read.lines)).append(" lines of:");
+  for (const auto& input : inputs)
+    header.append(" ").append(input.substr(input.find_last_of('/') + 1));
   header += "\n";
   status = WriteFileAtomically(output, total.builder.ToTsv(min_count, header));
   if (!status.ok()) return DataError(info.name, status.message());

@@ -374,10 +374,10 @@ void ScriptRepair::RepairOnce(std::u32string* text_ptr, NormalizerStats* stats) 
         convert(w, cyr2lat_);
       } else if (info.latin_fixed == 0 && info.cyrillic_fixed == 0) {
         follower = true;
-        const Script before = neighbour(index, -1), after = neighbour(index, +1);
+        const Script left = neighbour(index, -1), right = neighbour(index, +1);
         Script target = Script::kOther;
-        if (before == after || after == Script::kOther) target = before;
-        if (before == Script::kOther) target = after;
+        if (left == right || right == Script::kOther) target = left;
+        if (left == Script::kOther) target = right;
         if (target == Script::kCyrillic) convert(w, lat2cyr_);
         if (target == Script::kLatin) convert(w, cyr2lat_);
       }
