@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <hunspell/hunspell.hxx>
@@ -24,6 +25,9 @@ constexpr double kCostWeight = 4.0;
 constexpr double kMargin = 1.5;
 constexpr double kMaxCost = 1.6;
 constexpr size_t kMinLetters = 4;
+// Decisions remembered per thread before the cache starts over.
+constexpr size_t kMaxCachedWords = 1 << 18;
+std::atomic<uint64_t> next_instance{1};
 // An ending is a string of up to kMaxEnding letters that follows at least
 // kMinEndingPairs lexicon words to give another lexicon word.
 constexpr size_t kMaxEnding = 8;
@@ -77,7 +81,7 @@ class TypoCorrector::HunspellPool {
   std::map<std::thread::id, std::unique_ptr<Hunspell>> instances_;
 };
 
-TypoCorrector::TypoCorrector() = default;
+TypoCorrector::TypoCorrector() : instance_(next_instance++) {}
 TypoCorrector::~TypoCorrector() = default;
 
 Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorrector>* corrector) {
@@ -186,6 +190,35 @@ double TypoCorrector::EditCost(const std::u32string& a, const std::u32string& b)
 
 bool TypoCorrector::Correct(std::string_view word, std::string* correction, double* cost) const {
   if (lexicon_.Count(word) > 0) return false;  // the common case: a known word
+  // Unknown words repeat (Zipf): each thread remembers its decisions.
+  struct Decision {
+    bool fix;
+    std::string correction;
+    double cost;
+  };
+  thread_local std::unordered_map<uint64_t, std::unordered_map<std::string, Decision>> caches;
+  auto& cache = caches[instance_];
+  const auto hit = cache.find(std::string(word));
+  if (hit != cache.end()) {
+    if (hit->second.fix) {
+      *correction = hit->second.correction;
+      *cost = hit->second.cost;
+    }
+    return hit->second.fix;
+  }
+  if (cache.size() >= kMaxCachedWords) cache.clear();
+  Decision decision{false, std::string(), 0};
+  decision.fix = Decide(word, &decision.correction, &decision.cost);
+  if (decision.fix) {
+    *correction = decision.correction;
+    *cost = decision.cost;
+  }
+  const bool fix = decision.fix;
+  cache.emplace(std::string(word), std::move(decision));
+  return fix;
+}
+
+bool TypoCorrector::Decide(std::string_view word, std::string* correction, double* cost) const {
   const std::u32string w = text::Decode(word);
   if (w.size() < kMinLetters) return false;
   for (const char32_t c : w) {

@@ -52,6 +52,8 @@ class TypoCorrector {
   TypoCorrector();
   // The calling thread's Hunspell (Hunspell objects are not thread-safe).
   class HunspellPool;
+  // Correct() without the per-thread cache of decisions.
+  bool Decide(std::string_view word, std::string* correction, double* cost) const;
   double SubstitutionCost(char32_t typed, char32_t intended) const;
   // True when `w` is a lexicon word followed by one or two endings that the
   // lexicon shows are endings (архитектурасы + н, серіктестер + мен): a valid
@@ -70,6 +72,7 @@ class TypoCorrector {
   // are both lexicon words.
   std::unordered_map<std::u32string, uint32_t> endings_;
   std::unique_ptr<HunspellPool> hunspell_;  // null when disabled
+  uint64_t instance_;                       // keys the per-thread caches of decisions
 };
 
 }  // namespace kazprep
