@@ -59,6 +59,8 @@ class TypoCorrector {
   // lexicon shows are endings (архитектурасы + н, серіктестер + мен): a valid
   // form that the lexicon has not seen.
   bool Plausible(const std::u32string& w, int depth) const;
+  // The count of the rarest letter trigram of `w` (word boundaries included).
+  uint64_t RarestTrigram(const std::u32string& w) const;
   double EditCost(const std::u32string& typed, const std::u32string& intended) const;
 
   Lexicon lexicon_;
@@ -71,8 +73,9 @@ class TypoCorrector {
   // Endings learned from the lexicon: strings s for which many pairs w, w+s
   // are both lexicon words.
   std::unordered_map<std::u32string, uint32_t> endings_;
-  std::unique_ptr<HunspellPool> hunspell_;  // null when disabled
-  uint64_t instance_;                       // keys the per-thread caches of decisions
+  std::unordered_map<uint64_t, uint64_t> trigrams_;  // hash of 3 letters -> count
+  std::unique_ptr<HunspellPool> hunspell_;           // null when disabled
+  uint64_t instance_;                                // keys the per-thread caches of decisions
 };
 
 }  // namespace kazprep
