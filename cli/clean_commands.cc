@@ -8,6 +8,7 @@
 #include "common/batch.h"
 #include "common/json.h"
 #include "common/line_io.h"
+#include "common/utf8.h"
 #include "preprocess/cleaner.h"
 
 namespace kazprep::cli {
@@ -72,7 +73,7 @@ class DocumentReader {
           doc->number = document_ + 1;
         }
         doc->lines.push_back({std::string(line), reader_->line_number()});
-        if (TrimLine(line).empty()) break;  // the document ends here
+        if (utf8::TrimSpace(line).empty()) break;  // the document ends here
       }
       if (!reader_->status().ok()) {
         status_ = reader_->status();

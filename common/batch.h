@@ -45,7 +45,8 @@ inline constexpr size_t kBatchBytes = 1 << 20;
 inline constexpr size_t kBatchLines = 1 << 14;
 
 // Runs `fn(batch, &out, &stats)` over every line of `inputs` ("-" is stdin)
-// and writes each batch's `out` to `output` in order; `Stats` needs
+// and writes each batch's `out` to `output` in order (`output` may be null
+// for a pass that only gathers statistics); `Stats` needs
 // `void Add(const Stats&)`. Returns the first read error (naming the file and
 // line); the output is not committed by this function.
 template <typename Stats>
@@ -67,7 +68,7 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
   auto drain_one = [&]() {
     Result r = in_flight.front().get();
     in_flight.pop_front();
-    output->Write(r.out);
+    if (output != nullptr) output->Write(r.out);
     total->Add(r.stats);
   };
   for (size_t file_index = 0; file_index < inputs.size(); ++file_index) {
@@ -92,7 +93,7 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
       if (batch.ends.empty() && !more) break;
       if (max_in_flight == 0) {
         Result r = process(std::move(batch));
-        output->Write(r.out);
+        if (output != nullptr) output->Write(r.out);
         total->Add(r.stats);
       } else {
         if (in_flight.size() >= max_in_flight) drain_one();

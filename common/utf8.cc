@@ -51,6 +51,26 @@ char32_t Next(std::string_view s, size_t* pos, bool* invalid) {
   return cp;
 }
 
+std::string_view TrimSpace(std::string_view s) {
+  size_t begin = 0;
+  while (begin < s.size()) {
+    size_t next = begin;
+    bool invalid = false;
+    if (!IsWhiteSpace(Next(s, &next, &invalid))) break;
+    begin = next;
+  }
+  size_t end = s.size();
+  while (end > begin) {
+    size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    size_t next = start;
+    bool invalid = false;
+    if (!IsWhiteSpace(Next(s, &next, &invalid))) break;
+    end = start;
+  }
+  return s.substr(begin, end - begin);
+}
+
 bool IsAscii(std::string_view s) {
   size_t i = 0;
   uint64_t acc = 0;

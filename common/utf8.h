@@ -49,6 +49,16 @@ bool IsValid(std::string_view s);
 // replacements were made.
 size_t Repair(std::string_view s, std::string* out);
 
+// True for the characters of Unicode's White_Space property.
+inline bool IsWhiteSpace(char32_t cp) {
+  return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000;
+}
+
+// `s` without white space (IsWhiteSpace) at either end.
+std::string_view TrimSpace(std::string_view s);
+
 // True when every byte is ASCII.
 bool IsAscii(std::string_view s);
 

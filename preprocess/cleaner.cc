@@ -23,29 +23,7 @@ namespace {
 // notices the tables describe are about 300 characters).
 constexpr size_t kMaxPatternLineChars = 320;
 
-bool IsSpace(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)); }
-
 }  // namespace
-
-std::string_view TrimLine(std::string_view line) {
-  size_t begin = 0;
-  while (begin < line.size()) {
-    size_t next = begin;
-    bool invalid = false;
-    if (!IsSpace(utf8::Next(line, &next, &invalid))) break;
-    begin = next;
-  }
-  size_t end = line.size();
-  while (end > begin) {
-    size_t start = end - 1;
-    while (start > begin && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
-    size_t next = start;
-    bool invalid = false;
-    if (!IsSpace(utf8::Next(line, &next, &invalid))) break;
-    end = start;
-  }
-  return line.substr(begin, end - begin);
-}
 
 uint64_t HashLine(std::string_view line) {
   uint64_t h = 1469598103934665603ULL;
@@ -60,7 +38,7 @@ void DocumentFrequency::AddDocument(const std::vector<std::string_view>& lines) 
   ++documents_;
   std::unordered_set<uint64_t> seen;
   for (const auto raw : lines) {
-    const std::string_view line = TrimLine(raw);
+    const std::string_view line = utf8::TrimSpace(raw);
     if (line.empty()) continue;
     const uint64_t h = HashLine(line);
     if (seen.insert(h).second) ++counts_[h];
@@ -68,7 +46,7 @@ void DocumentFrequency::AddDocument(const std::vector<std::string_view>& lines) 
 }
 
 uint32_t DocumentFrequency::Count(std::string_view line) const {
-  const auto it = counts_.find(HashLine(TrimLine(line)));
+  const auto it = counts_.find(HashLine(utf8::TrimSpace(line)));
   return it == counts_.end() ? 0 : it->second;
 }
 
@@ -79,8 +57,6 @@ uint32_t DocumentFrequency::Threshold() const {
 std::string Deduplicator::Fold(std::string_view line) {
   // Case, digits and punctuation folded away; Kazakh letters to the Russian
   // keyboard letters typed for them.
-  static const std::u32string_view kFrom = U"әғқңөұүһі";
-  static const std::u32string_view kTo = U"агкноууги";
   std::string out;
   bool space = false;
   size_t i = 0;
@@ -92,8 +68,7 @@ std::string Deduplicator::Fold(std::string_view line) {
       continue;
     }
     cp = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
-    const size_t k = kFrom.find(cp);
-    if (k != std::u32string_view::npos) cp = kTo[k];
+    cp = text::FoldKazakhLetter(cp);
     if (space) out.push_back(' ');
     space = false;
     utf8::Append(cp, &out);
@@ -102,7 +77,7 @@ std::string Deduplicator::Fold(std::string_view line) {
 }
 
 const char* Deduplicator::Check(std::string_view raw) {
-  const std::string_view line = TrimLine(raw);
+  const std::string_view line = utf8::TrimSpace(raw);
   if (!exact_.insert(HashLine(line)).second) return "duplicate";
   const std::string folded = Fold(line);
   if (!folded.empty() && !near_.insert(HashLine(folded)).second) return "near-duplicate";
@@ -184,7 +159,7 @@ Status Cleaner::Load(const CleanerOptions& options, std::unique_ptr<Cleaner>* cl
 }
 
 std::string Cleaner::Classify(std::string_view raw, Matchers* matchers) const {
-  const std::string_view line = TrimLine(raw);
+  const std::string_view line = utf8::TrimSpace(raw);
   if (line.empty()) return "empty";
   int letters = 0;
   size_t chars = 0;

@@ -128,8 +128,6 @@ class Cleaner {
   std::unique_ptr<LanguageIdentifier> language_id_;
 };
 
-// Trims white space (ASCII and Unicode) at both ends.
-std::string_view TrimLine(std::string_view line);
 // A 64-bit FNV-1a hash (stable across runs and machines).
 uint64_t HashLine(std::string_view line);
 

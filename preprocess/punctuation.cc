@@ -445,16 +445,14 @@ bool Punctuation::NeedsSpacing(const std::u32string& s, bool quotes_paired) cons
 }
 
 void Punctuation::RepairOnce(std::u32string* s, NormalizerStats* stats) const {
-  // One scan decides which passes the line needs.
-  bool protect = false, ellipsis = false, dash = false, quotes = false;
+  // Which passes the line needs.
+  const bool protect = text::MayHaveProtected(*s);
+  bool ellipsis = false, dash = false, quotes = false;
   const std::u32string& t = *s;
   for (size_t k = 0; k < t.size(); ++k) {
     const char32_t cp = t[k];
     if (cp < 0x80) {
-      if (cp == '@' || cp == '#' || (cp == ':' && k + 2 < t.size() && t[k + 1] == '/') ||
-          ((cp == 'w' || cp == 'W') && k + 3 < t.size() && t[k + 3] == '.')) {
-        protect = true;
-      } else if (cp == '.' && !ellipsis_is_dots_ && k + 2 < t.size() && t[k + 1] == '.') {
+      if (cp == '.' && !ellipsis_is_dots_ && k + 2 < t.size() && t[k + 1] == '.') {
         ellipsis = true;
       } else if (cp == '-') {
         dash = true;

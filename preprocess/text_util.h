@@ -58,6 +58,15 @@ inline bool IsCyrillicLetter(char32_t cp) {
   return cp < kLetterTableSize ? (kLetterTable[cp] & kCyrillicBit) != 0 : IsCyrillicLetterSlow(cp);
 }
 bool IsDigit(char32_t cp);  // ASCII digits only
+// A lower-case Kazakh letter as typed on a Russian keyboard (ә->а, ғ->г,
+// қ->к, ң->н, ө->о, ұ->у, ү->у, һ->х, і->и); other characters unchanged.
+inline char32_t FoldKazakhLetter(char32_t cp) {
+  static constexpr std::u32string_view kKazakh = U"әғқңөұүһі";
+  static constexpr std::u32string_view kRussian = U"агкноуухи";
+  const size_t k = kKazakh.find(cp);
+  return k == std::u32string_view::npos ? cp : kRussian[k];
+}
+
 // Hyphen-minus and the dashes ‒ – — ―.
 inline bool IsDashLike(char32_t cp) {
   return cp == '-' || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015;

@@ -46,14 +46,20 @@ uint64_t Hash32(const std::u32string& s) {
   return h;
 }
 
+// `w` between word-boundary marks, for letter trigrams. (Appended, not
+// operator+: GCC 12 warns -Wrestrict on the latter.)
+std::u32string Bounded(const std::u32string& w) {
+  std::u32string out;
+  out.reserve(w.size() + 2);
+  out.push_back(U'^');
+  out.append(w);
+  out.push_back(U'$');
+  return out;
+}
+
 std::u32string Fold(const std::u32string& w) {
-  static const std::u32string_view kFrom = U"әғқңөұүһі";
-  static const std::u32string_view kTo = U"агкноууhи";
   std::u32string out = w;
-  for (char32_t& c : out) {
-    const size_t k = kFrom.find(c);
-    if (k != std::u32string_view::npos) c = kTo[k] == U'h' ? U'х' : kTo[k];
-  }
+  for (char32_t& c : out) c = text::FoldKazakhLetter(c);
   return out;
 }
 
@@ -142,7 +148,7 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
   }
   // Letter trigrams (with word boundaries), weighted by word counts.
   for (uint32_t id = 0; id < words.size(); ++id) {
-    const std::u32string w = U"^" + text::Decode(words[id].first) + U"$";
+    const std::u32string w = Bounded(text::Decode(words[id].first));
     for (size_t k = 0; k + 3 <= w.size(); ++k) {
       t->trigrams_[Hash32(w.substr(k, 3))] += words[id].second;
     }
@@ -165,7 +171,7 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
 }
 
 uint64_t TypoCorrector::RarestTrigram(const std::u32string& word) const {
-  const std::u32string w = U"^" + word + U"$";
+  const std::u32string w = Bounded(word);
   uint64_t rarest = UINT64_MAX;
   for (size_t k = 0; k + 3 <= w.size(); ++k) {
     const auto it = trigrams_.find(Hash32(w.substr(k, 3)));

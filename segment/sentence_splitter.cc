@@ -30,9 +30,7 @@ char32_t Before(std::string_view s, size_t i, size_t* start) {
   return At(s, j, &len);
 }
 
-bool IsSpace(char32_t cp) {
-  return cp == ' ' || cp == '\t' || u_isUWhiteSpace(static_cast<UChar32>(cp));
-}
+bool IsSpace(char32_t cp) { return utf8::IsWhiteSpace(cp); }
 bool IsTerminator(char32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; }
 bool IsCloser(char32_t cp) {
   switch (cp) {
@@ -117,29 +115,13 @@ std::string LowerFirst(std::string_view word) {
 
 }  // namespace
 
-std::string_view TrimSpace(std::string_view s) {
-  size_t begin = 0;
-  while (begin < s.size()) {
-    size_t len = 0;
-    if (!IsSpace(At(s, begin, &len))) break;
-    begin += len;
-  }
-  size_t end = s.size();
-  while (end > begin) {
-    size_t start = 0;
-    if (!IsSpace(Before(s, end, &start))) break;
-    end = start;
-  }
-  return s.substr(begin, end - begin);
-}
-
 Status SentenceSplitter::AddAbbreviations(std::string_view content, std::string_view origin) {
   return resources::ForEachDataLine(content, origin, [this](std::string_view line) -> Status {
-    line = TrimSpace(line);
+    line = utf8::TrimSpace(line);
     AbbreviationKind kind = AbbreviationKind::kAlways;
     const size_t space = line.find(' ');
     if (space != std::string_view::npos) {
-      const std::string_view marker = TrimSpace(line.substr(space + 1));
+      const std::string_view marker = utf8::TrimSpace(line.substr(space + 1));
       if (marker == "#NUMERIC_ONLY#") {
         kind = AbbreviationKind::kNumericOnly;
       } else if (marker == "#AFTER_NUMBER#") {
@@ -215,7 +197,7 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
       // After a number: "2024 ж. 15 наурызда" continues, "... 2024 ж. Ертеңіне"
       // ends. Elsewhere ("г. Алматы") the abbreviation never ends a sentence.
       const std::string_view before =
-          TrimSpace(text.substr(sentence_start, word_begin - sentence_start));
+          utf8::TrimSpace(text.substr(sentence_start, word_begin - sentence_start));
       const size_t space = before.find_last_of(' ');
       const std::string_view previous =
           space == std::string_view::npos ? before : before.substr(space + 1);
@@ -265,13 +247,14 @@ void SentenceSplitter::Split(std::string_view text,
     }
     if (m >= n) break;
     if (ShouldSplit(text, sentence_start, term_begin, term_end, m)) {
-      const std::string_view sentence = TrimSpace(text.substr(sentence_start, k - sentence_start));
+      const std::string_view sentence =
+          utf8::TrimSpace(text.substr(sentence_start, k - sentence_start));
       if (!sentence.empty()) sentences->push_back(sentence);
       sentence_start = m;
     }
     i = m;
   }
-  const std::string_view rest = TrimSpace(text.substr(sentence_start));
+  const std::string_view rest = utf8::TrimSpace(text.substr(sentence_start));
   if (!rest.empty()) sentences->push_back(rest);
 }
 

@@ -57,9 +57,6 @@ class SentenceSplitter {
   std::unordered_map<std::string, AbbreviationKind> abbreviations_;
 };
 
-// Trims white space (ASCII and Unicode White_Space) at both ends.
-std::string_view TrimSpace(std::string_view s);
-
 }  // namespace kazprep
 
 #endif  // KAZPREP_SEGMENT_SENTENCE_SPLITTER_H_

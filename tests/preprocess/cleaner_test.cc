@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/utf8.h"
+
 namespace kazprep {
 namespace {
 
@@ -62,7 +64,7 @@ TEST(CleanerTest, DeduplicatorFoldsKazakhLettersCaseDigitsAndPunctuation) {
 }
 
 TEST(CleanerTest, TrimAndHash) {
-  EXPECT_EQ(TrimLine("\u00A0 мәтін\t"), "мәтін");
+  EXPECT_EQ(utf8::TrimSpace("\u00A0 мәтін\t"), "мәтін");
   EXPECT_EQ(HashLine("a"), HashLine("a"));
   EXPECT_NE(HashLine("a"), HashLine("b"));
 }

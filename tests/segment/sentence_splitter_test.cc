@@ -147,11 +147,11 @@ TEST(SentenceSplitterTest, PropertyKeepsEveryNonSpaceCharacterOnSharedData) {
         s->Split(line, &spans);
         std::string joined;
         for (const auto span : spans) {
-          ASSERT_EQ(span, TrimSpace(span));
+          ASSERT_EQ(span, utf8::TrimSpace(span));
           ASSERT_FALSE(span.empty());
           joined += span;
         }
-        ASSERT_EQ(NonSpace(joined), NonSpace(TrimSpace(line)))
+        ASSERT_EQ(NonSpace(joined), NonSpace(utf8::TrimSpace(line)))
             << path << ":" << reader.line_number();
       }
     }
