@@ -188,8 +188,10 @@ std::string Cleaner::Classify(std::string_view raw, Matchers* matchers) const {
       if (m->matches(error) && U_SUCCESS(error)) return patterns_[k].reason;
     }
   }
+  // Too short to judge: no language identification at all.
+  if (letters < options_.min_language_letters) return "";
   const LanguageGuess guess = language_id_->Identify(line);
-  if (guess.letters >= options_.min_language_letters && guess.reliable &&
+  if (guess.reliable &&
       guess.lang != options_.lang && guess.lang != "und" && guess.share(options_.lang) < 0.2) {
     return "language:" + guess.lang;
   }
