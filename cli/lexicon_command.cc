@@ -32,6 +32,8 @@ int RunLexicon(const std::vector<std::string>& args) {
   threads = ResolveThreads(threads);
   const auto start = std::chrono::steady_clock::now();
   NormalizerOptions options;
+  options.typos =
+      TypoMode::kOff;  // count the forms as written: the lexicon is the corrector's knowledge
   options.lang = lang;
   options.rules_dir = rules;
   std::unique_ptr<Normalizer> normalizer;

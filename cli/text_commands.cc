@@ -67,12 +67,13 @@ int RunNormalize(const std::vector<std::string>& args) {
   desc.add_options()("lang,l", po::value(&options.lang)->default_value("kk"), "kk, ru or en")(
       "quotes", po::value(&quotes)->default_value("standard"),
       "standard (kk, ru: « » and „ “; en: “ ” and ‘ ’), ascii (\") or keep")(
-      "typos", po::value(&typos)->default_value("off"),
-      "Kazakh typo correction: off or safe (precision first; kk only)")(
+      "typos", po::value(&typos)->default_value("safe"),
+      "Kazakh typo correction: safe (precision first) or off; only kk has it")(
       "rules", po::value(&options.rules_dir), "folder that replaces the embedded models/ tables")(
       "stats", po::value(&stats_path), "write the repair counts as JSON to this file")(
       "fixes", po::value(&fixes_path),
-      "write a TSV audit of every changed line: line, rules, before, after")(
+      "write a TSV audit of every changed line: file, line, rules, before, after, typo "
+      "corrections with their evidence, cost and score")(
       "summary", po::bool_switch(&summary), "print a summary on stderr (default: when a terminal)");
   AddOutputOptions(desc, &output, &threads);
   po::variables_map vm;
@@ -89,9 +90,9 @@ int RunNormalize(const std::vector<std::string>& args) {
   } else {
     throw UsageError("--quotes must be standard, ascii or keep, not '" + quotes + "'");
   }
-  if (typos == "safe") {
-    options.typos = TypoMode::kSafe;
-  } else if (typos != "off") {
+  if (typos == "off") {
+    options.typos = TypoMode::kOff;
+  } else if (typos != "safe") {
     throw UsageError("--typos must be off or safe, not '" + typos + "'");
   }
 
@@ -114,24 +115,25 @@ int RunNormalize(const std::vector<std::string>& args) {
   const bool audit = !fixes_path.empty();
   std::function<void(const LineBatch&, std::string*, Stats*)> fn =
       [&n, audit](const LineBatch& batch, std::string* text, Stats* stats) {
-        std::string line;
+        std::string line, notes;
         RuleSet fired = 0;
         for (size_t i = 0; i < batch.size(); ++i) {
           const std::string_view input = batch.line(i);
-          n.Normalize(input, &line, &stats->counts, &fired);
+          n.Normalize(input, &line, &stats->counts, &fired, audit ? &notes : nullptr);
           text->append(line);
           text->push_back('\n');
           if (audit && line != input) {
             stats->fixes += std::to_string(batch.file_index) + "\t" +
                             std::to_string(batch.first_line + i) + "\t" + RuleNames(fired) + "\t" +
-                            EscapeTsvField(input) + "\t" + EscapeTsvField(line) + "\n";
+                            EscapeTsvField(input) + "\t" + EscapeTsvField(line) + "\t" +
+                            EscapeTsvField(notes) + "\n";
           }
         }
       };
   status = RunOrderedToFile(inputs, threads, output, fn, &total, &read);
   if (status.ok() && audit) {
     status = WriteFileAtomically(
-        fixes_path, "file\tline\trules\tbefore\tafter\n" + NameFiles(total.fixes, inputs));
+        fixes_path, "file\tline\trules\tbefore\tafter\ttypos\n" + NameFiles(total.fixes, inputs));
   }
   if (status.ok() && !stats_path.empty())
     status = WriteFileAtomically(stats_path, total.counts.ToJson() + "\n");

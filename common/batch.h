@@ -18,6 +18,7 @@
 
 #include "common/line_io.h"
 #include "common/status.h"
+#include "common/worker_pool.h"
 
 namespace kazprep {
 
@@ -65,6 +66,10 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
   };
   std::deque<std::future<Result>> in_flight;
   const size_t max_in_flight = threads > 1 ? static_cast<size_t>(threads) * 2 : 0;
+  // Persistent workers: per-thread caches live across batches. Destroyed
+  // (joined, after finishing queued batches) before anything they use.
+  std::unique_ptr<WorkerPool> pool;
+  if (max_in_flight > 0) pool = std::make_unique<WorkerPool>(threads);
   auto drain_one = [&]() {
     Result r = in_flight.front().get();
     in_flight.pop_front();
@@ -97,7 +102,8 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
         total->Add(r.stats);
       } else {
         if (in_flight.size() >= max_in_flight) drain_one();
-        in_flight.push_back(std::async(std::launch::async, process, std::move(batch)));
+        in_flight.push_back(pool->Submit(
+            [&process, b = std::move(batch)]() mutable { return process(std::move(b)); }));
       }
     }
     while (!in_flight.empty()) drain_one();

@@ -86,14 +86,42 @@ Status Lexicon::Parse(std::string_view content, std::string_view origin) {
         total_ += n;
         return Status::Ok();
       }));
-  index_.reserve(words_.size());
-  for (const auto& [w, n] : words_) index_.emplace(std::string_view(w), n);
+  // Open addressing, at most half full; a slot holds the upper half of the
+  // word's hash (compared before the word) and its id.
+  size_t capacity = 16;
+  while (capacity < 2 * words_.size()) capacity *= 2;
+  index_.assign(capacity, kEmpty);
+  for (uint32_t id = 0; id < words_.size(); ++id) {
+    const uint64_t h = Hash(words_[id].first);
+    size_t i = h & (capacity - 1);
+    bool repeated = false;
+    for (; index_[i] != kEmpty; i = (i + 1) & (capacity - 1)) {
+      repeated |= words_[index_[i] & 0xFFFFFFFF].first == words_[id].first;  // first wins
+    }
+    if (!repeated) index_[i] = (h & 0xFFFFFFFF00000000ULL) | id;
+  }
   return Status::Ok();
 }
 
+uint64_t Lexicon::Hash(std::string_view word) {
+  uint64_t h = 1469598103934665603ULL;
+  for (const char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h ^ (h >> 29);
+}
+
 uint32_t Lexicon::Count(std::string_view word) const {
-  const auto it = index_.find(word);
-  return it == index_.end() ? 0 : it->second;
+  if (index_.empty()) return 0;
+  const uint64_t h = Hash(word), tag = h & 0xFFFFFFFF00000000ULL;
+  const size_t mask = index_.size() - 1;
+  for (size_t i = h & mask; index_[i] != kEmpty; i = (i + 1) & mask) {
+    if ((index_[i] & 0xFFFFFFFF00000000ULL) != tag) continue;
+    const auto& entry = words_[index_[i] & 0xFFFFFFFF];
+    if (entry.first == word) return entry.second;
+  }
+  return 0;
 }
 
 }  // namespace kazprep

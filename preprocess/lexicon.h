@@ -53,7 +53,9 @@ class Lexicon {
 
  private:
   std::vector<std::pair<std::string, uint32_t>> words_;
-  std::unordered_map<std::string_view, uint32_t> index_;  // views into words_
+  static uint64_t Hash(std::string_view word);
+  static constexpr uint64_t kEmpty = UINT64_MAX;
+  std::vector<uint64_t> index_;  // open-addressing table: hash tag << 32 | id into words_
   uint64_t total_ = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <unicode/uscript.h>
 
 #include <charconv>
+#include <cstdio>
 
 #include "common/resources.h"
 #include "common/utf8.h"
@@ -523,9 +524,10 @@ size_t Normalizer::DecodeEntities(std::string_view line, std::string* out) const
 }
 
 void Normalizer::Normalize(std::string_view input, std::string* out, NormalizerStats* stats,
-                           RuleSet* fired) const {
+                           RuleSet* fired, std::string* notes) const {
   NormalizerStats local;
-  NormalizeInto(input, out, &local, /*depth=*/0);
+  if (notes != nullptr) notes->clear();
+  NormalizeInto(input, out, &local, /*depth=*/0, notes);
   RuleSet rules = 0;
   for (size_t r = 0; r < kRuleCount; ++r) {
     if (local.repairs[r] == 0) continue;
@@ -539,7 +541,7 @@ void Normalizer::Normalize(std::string_view input, std::string* out, NormalizerS
 }
 
 void Normalizer::NormalizeInto(std::string_view input, std::string* out, NormalizerStats* stats,
-                               int depth) const {
+                               int depth, std::string* notes) const {
   NormalizerStats& local = *stats;
   out->clear();
   // HTML references first: what they decode to (&nbsp;) is repaired below.
@@ -649,14 +651,19 @@ void Normalizer::NormalizeInto(std::string_view input, std::string* out, Normali
   if (typos_ != nullptr && depth == 0) {
     std::string corrected;
     size_t copied = 0;
-    std::string fix;
-    double cost = 0;
+    TypoFix fix;
     ForEachWord(*out, [&](std::string_view word, size_t begin, size_t end) {
-      if (!typos_->Correct(word, &fix, &cost)) return;
+      if (!typos_->Correct(word, &fix)) return;
       corrected.append(*out, copied, begin - copied);
-      corrected += fix;
+      corrected += fix.correction;
       copied = end;
       local.Count(Rule::kTypo);
+      if (notes != nullptr) {
+        char numbers[64];
+        std::snprintf(numbers, sizeof numbers, ", cost %.2f, score %.2f)", fix.cost, fix.score);
+        if (!notes->empty()) *notes += "; ";
+        *notes += std::string(word) + ">" + fix.correction + " (" + fix.evidence + numbers;
+      }
     });
     if (copied > 0) {
       corrected.append(*out, copied, std::string::npos);
@@ -670,7 +677,7 @@ void Normalizer::NormalizeInto(std::string_view input, std::string* out, Normali
     std::string repaired;
     if (mojibake_->Repair(*out, &repaired)) {
       local.Count(Rule::kMojibake);
-      NormalizeInto(repaired, out, &local, depth + 1);
+      NormalizeInto(repaired, out, &local, depth + 1, notes);
     }
   }
 }

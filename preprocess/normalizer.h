@@ -100,8 +100,9 @@ struct NormalizerOptions {
   std::string lang = "kk";
   // Quotes: standard (the language's), ascii ("), keep.     Default: standard.
   QuoteStyle quotes = QuoteStyle::kStandard;
-  // Typo correction (kk only): off, or safe (precision first).  Default: off.
-  TypoMode typos = TypoMode::kOff;
+  // Typo correction (kk only; ru and en ignore it): off, or safe
+  // (precision first).                                        Default: safe.
+  TypoMode typos = TypoMode::kSafe;
   // Folder that replaces the embedded models/ tables.    Default: embedded.
   std::string rules_dir;
 };
@@ -127,9 +128,10 @@ class Normalizer {
   static Status Load(const NormalizerOptions& options, std::unique_ptr<Normalizer>* normalizer);
 
   // Replaces `*out` with the normalized `line`; `*fired` (optional) receives
-  // the rules that changed something.
+  // the rules that changed something, and `*notes` (optional) one entry per
+  // typo correction: "before>after (evidence, cost C, score S)", '; '-separated.
   void Normalize(std::string_view line, std::string* out, NormalizerStats* stats,
-                 RuleSet* fired = nullptr) const;
+                 RuleSet* fired = nullptr, std::string* notes = nullptr) const;
 
   const NormalizerOptions& options() const { return options_; }
 
@@ -153,8 +155,8 @@ class Normalizer {
                        LineFlags* flags) const;
   // Normalize() without the per-line bookkeeping; `depth` bounds the
   // re-normalization after a late mojibake repair.
-  void NormalizeInto(std::string_view input, std::string* out, NormalizerStats* stats,
-                     int depth) const;
+  void NormalizeInto(std::string_view input, std::string* out, NormalizerStats* stats, int depth,
+                     std::string* notes) const;
   // Decodes HTML character references until none is left; returns how many.
   size_t DecodeEntities(std::string_view line, std::string* out) const;
 

@@ -1,5 +1,6 @@
 #include "preprocess/typo_corrector.h"
 
+#include <unicode/uchar.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,19 +13,48 @@
 #include <thread>
 
 #include "common/resources.h"
+#include "common/utf8.h"
 #include "preprocess/cleaner.h"
 #include "preprocess/text_util.h"
 
 namespace kazprep {
 namespace {
 
-// A candidate must have been seen this often to be proposed.
+// A lexicon word seen this often is known (never changed) and may be proposed.
 constexpr uint32_t kMinCandidateCount = 2;
-// Score = log(count) - kCostWeight * cost; the best must lead by kMargin.
-constexpr double kCostWeight = 4.0;
-constexpr double kMargin = 1.5;
-constexpr double kMaxCost = 1.6;
 constexpr size_t kMinLetters = 4;
+// The noisy-channel score of a candidate is log(count) - kCostWeight * cost +
+// kLmWeight * (log P_lm(candidate) - log P_lm(input)); the input stays as it
+// is unless the best candidate scores at least `keep` and leads the next by
+// kMargin. keep = kKeepScore, plus kHunspellKeeps when Hunspell accepts the
+// input, plus kPlausibleKeeps when it is a lexicon word and a known ending.
+// Chosen on a tuning set that is not the development set (FLORES devtest
+// with synthetic typos, lexicon rebuilt without it; see models/typos/README.md).
+constexpr double kCostWeight = 3.0;
+constexpr double kLmWeight = 0.45;
+constexpr double kKeepScore = 5.0;
+constexpr double kHunspellKeeps = 2.0;
+constexpr double kPlausibleKeeps = 4.0;
+constexpr double kMargin = 2.0;
+constexpr double kMaxCost = 1.6;
+// The second opinion (words Hunspell rejects that are no lexicon word plus an
+// ending): a word with a letter trigram seen fewer than kRareTrigram times in
+// the lexicon's running text changes to a candidate with log(count) -
+// kRareCostWeight * cost >= kRareMinScore that leads the next by kMargin.
+constexpr uint64_t kRareTrigram = 50;
+constexpr double kRareCostWeight = 4.0;
+constexpr double kRareMinScore = -2.0;
+constexpr size_t kRareMinLetters = 9;
+// A suggestion that puts back a missing letter must raise log P_lm this much.
+constexpr double kPutBackLmGain = 5.0;
+// Hunspell's suggestions have no count: they score as a word seen once.
+constexpr double kSuggestionScore = 1.0;
+constexpr double kMaxSuggestionCost = 1.0;
+// Suggestions are asked for only when log P_lm(input) per letter is below this.
+constexpr double kSuggestLmPerLetter = -2.5;
+// A capitalised word gets its Kazakh letters back only from a lower-case form
+// seen this often.
+constexpr uint32_t kMinCapitalisedCount = 20;
 // Decisions remembered per thread before the cache starts over.
 constexpr size_t kMaxCachedWords = 1 << 18;
 std::atomic<uint64_t> next_instance{1};
@@ -32,10 +62,30 @@ std::atomic<uint64_t> next_instance{1};
 // kMinEndingPairs lexicon words to give another lexicon word.
 constexpr size_t kMaxEnding = 8;
 constexpr uint32_t kMinEndingPairs = 30;
-// A word with a letter trigram seen fewer times than this in the lexicon's
-// running text is suspicious: 77% of synthetic typos on the dev set are, and
-// 32% of the valid words missing from the lexicon.
-constexpr uint64_t kSuspiciousTrigram = 50;
+
+// The best and second-best candidates by score.
+struct Ranking {
+  double best_score = -1e300, second_score = -1e300, best_cost = 0;
+  std::string best;
+  std::vector<std::string> seen;
+  void Add(double score, const std::string& word, double cost) {
+    seen.push_back(word);
+    if (score > best_score) {
+      second_score = best_score;
+      best_score = score;
+      best = word;
+      best_cost = cost;
+    } else if (score > second_score) {
+      second_score = score;
+    }
+  }
+  bool Has(const std::string& word) const {
+    return std::find(seen.begin(), seen.end(), word) != seen.end();
+  }
+  bool Decides(double keep) const {
+    return !best.empty() && best_score >= keep && best_score - second_score >= kMargin;
+  }
+};
 
 uint64_t Hash32(const std::u32string& s) {
   uint64_t h = 1469598103934665603ULL;
@@ -70,6 +120,14 @@ bool DroppedDoubledLetter(const std::u32string& w, const std::u32string& shorter
     if (w[k] == w[k + 1] && w.substr(0, k) + w.substr(k + 1) == shorter) return true;
   }
   return false;
+}
+
+// True when `a` and `b` differ in exactly one letter (same length).
+bool OneSubstitution(const std::u32string& a, const std::u32string& b) {
+  if (a.size() != b.size()) return false;
+  size_t diff = 0;
+  for (size_t k = 0; k < a.size(); ++k) diff += a[k] != b[k];
+  return diff == 1;
 }
 
 }  // namespace
@@ -153,6 +211,14 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       t->trigrams_[Hash32(w.substr(k, 3))] += words[id].second;
     }
   }
+  // The letter model, over the Cyrillic word types of the lexicon.
+  for (uint32_t id = 0; id < words.size(); ++id) {
+    const std::u32string w = text::Decode(words[id].first);
+    bool cyrillic = true;
+    for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
+    if (cyrillic) t->lm_.Add(w);
+  }
+  t->lm_.Train();
   // Endings: for each lexicon word, each proper prefix that is a word too.
   std::unordered_map<std::u32string, uint32_t> pairs;
   for (uint32_t id = 0; id < words.size(); ++id) {
@@ -178,6 +244,42 @@ uint64_t TypoCorrector::RarestTrigram(const std::u32string& word) const {
     rarest = std::min<uint64_t>(rarest, it == trigrams_.end() ? 0 : it->second);
   }
   return rarest;
+}
+
+std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string& w) const {
+  static const std::u32string kLetters = text::Decode("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя");
+  std::vector<std::u32string> out;
+  const auto consider = [&](const std::u32string& form) {
+    if (form.size() >= kMinLetters && form != w &&
+        lexicon_.Count(text::Encode(form)) < kMinCandidateCount && Plausible(form, 1)) {
+      out.push_back(form);
+    }
+  };
+  for (size_t k = 0; k <= w.size(); ++k) {
+    for (const char32_t c : kLetters) {
+      std::u32string form = w;
+      form.insert(form.begin() + static_cast<std::ptrdiff_t>(k), c);
+      consider(form);
+      if (k < w.size() && c != w[k]) {
+        form = w;
+        form[k] = c;
+        consider(form);
+      }
+    }
+    if (k < w.size()) {
+      std::u32string form = w;
+      form.erase(k, 1);
+      if (DroppedDoubledLetter(w, form)) consider(form);
+    }
+    if (k + 1 < w.size() && w[k] != w[k + 1]) {
+      std::u32string form = w;
+      std::swap(form[k], form[k + 1]);
+      consider(form);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 bool TypoCorrector::Plausible(const std::u32string& w, int depth) const {
@@ -215,53 +317,80 @@ double TypoCorrector::EditCost(const std::u32string& a, const std::u32string& b)
   return d[n][m];
 }
 
-bool TypoCorrector::Correct(std::string_view word, std::string* correction, double* cost) const {
-  if (lexicon_.Count(word) > 0) return false;  // the common case: a known word
+bool TypoCorrector::Correct(std::string_view word, TypoFix* fix) const {
+  // Cheap refusals first: under kMinLetters letters (a Cyrillic letter is 2
+  // bytes in UTF-8), or not starting with a lower-case Cyrillic letter.
+  if (word.size() < 2 * kMinLetters) return false;
+  size_t pos = 0;
+  bool invalid = false;
+  const char32_t first = utf8::Next(word, &pos, &invalid);
+  if (!text::IsCyrillicLetter(first)) return false;
+  if (!text::IsLower(first)) return CorrectCapitalised(word, fix);
+  if (lexicon_.Count(word) >= kMinCandidateCount) return false;  // the common case: a known word
   // Unknown words repeat (Zipf): each thread remembers its decisions.
   struct Decision {
     bool fix;
-    std::string correction;
-    double cost;
+    TypoFix what;
   };
   thread_local std::unordered_map<uint64_t, std::unordered_map<std::string, Decision>> caches;
   auto& cache = caches[instance_];
   const auto hit = cache.find(std::string(word));
   if (hit != cache.end()) {
-    if (hit->second.fix) {
-      *correction = hit->second.correction;
-      *cost = hit->second.cost;
-    }
+    if (hit->second.fix) *fix = hit->second.what;
     return hit->second.fix;
   }
   if (cache.size() >= kMaxCachedWords) cache.clear();
-  Decision decision{false, std::string(), 0};
-  decision.fix = Decide(word, &decision.correction, &decision.cost);
-  if (decision.fix) {
-    *correction = decision.correction;
-    *cost = decision.cost;
-  }
-  const bool fix = decision.fix;
+  Decision decision{false, TypoFix()};
+  decision.fix = Decide(word, &decision.what);
+  const bool fixed = decision.fix;
+  if (fixed) *fix = decision.what;
   cache.emplace(std::string(word), std::move(decision));
-  return fix;
+  return fixed;
 }
 
-bool TypoCorrector::Decide(std::string_view word, std::string* correction, double* cost) const {
+// A capitalised word may be a name: only restored Kazakh letters of a word
+// typed on a Russian keyboard (Казакстан -> Қазақстан) are fixed, when the
+// lexicon knows the lower-case form well.
+bool TypoCorrector::CorrectCapitalised(std::string_view word, TypoFix* fix) const {
+  const std::u32string w = text::Decode(word);
+  if (w.size() < kMinLetters) return false;
+  std::u32string lower = w;
+  lower[0] = static_cast<char32_t>(u_tolower(static_cast<UChar32>(w[0])));
+  for (const char32_t c : lower) {
+    if (!text::IsCyrillicLetter(c) || !text::IsLower(c)) return false;  // CAPS, mixed case
+  }
+  const std::string lower8 = text::Encode(lower);
+  if (lexicon_.Count(lower8) >= kMinCandidateCount) return false;
+  const auto folded = folded_.find(Hash32(Fold(lower)));
+  if (folded == folded_.end()) return false;
+  const uint32_t id = folded->second;
+  std::u32string restored = words32_[id];
+  if (restored.empty() || restored == lower || restored.size() != lower.size() ||
+      lexicon_.words()[id].second < kMinCapitalisedCount) {
+    return false;
+  }
+  // Only letters the Russian keyboard lacks may differ.
+  for (size_t k = 0; k < lower.size(); ++k) {
+    if (restored[k] != lower[k] && text::FoldKazakhLetter(restored[k]) != lower[k]) return false;
+  }
+  const double cost = EditCost(lower, restored);
+  restored[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(restored[0])));
+  fix->correction = text::Encode(restored);
+  fix->cost = cost;
+  fix->score = std::log(static_cast<double>(lexicon_.words()[id].second)) - kCostWeight * cost;
+  fix->evidence = "restored-letters";
+  return true;
+}
+
+bool TypoCorrector::Decide(std::string_view word, TypoFix* fix) const {
   const std::u32string w = text::Decode(word);
   if (w.size() < kMinLetters) return false;
   for (const char32_t c : w) {
     // Names (capitals), Latin and other scripts, digits: left alone.
     if (!text::IsCyrillicLetter(c) || !text::IsLower(c)) return false;
   }
-  if (lexicon_.Count(word) > 0) return false;
-  Hunspell* hunspell = hunspell_ ? &hunspell_->Get() : nullptr;
-  // A form Hunspell knows is a word: Kazakh is agglutinative and most valid
-  // forms of a rare stem are missing from any lexicon.
-  const std::string word_string(word);
-  if (hunspell != nullptr && hunspell->spell(word_string)) return false;
-  if (Plausible(w, 1)) return false;
-  // A word whose letter trigrams are all common reads like Kazakh: most such
-  // unknown words are valid forms, so only the cheapest errors are fixed.
-  const bool suspicious = RarestTrigram(w) < kSuspiciousTrigram;
+  if (lexicon_.Count(word) >= kMinCandidateCount) return false;
+  const double word_lm = lm_.LogProb(w);
 
   // Candidates: the input with up to two letters deleted, against lexicon
   // words with up to one deleted; and the folded form.
@@ -285,8 +414,16 @@ bool TypoCorrector::Decide(std::string_view word, std::string* correction, doubl
   if (folded != folded_.end()) ids.push_back(folded->second);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  double best = -1e9, second = -1e9, best_cost = 0;
-  uint32_t best_id = 0;
+
+  // Noisy channel: log(count) of the candidate, minus the cost of the errors
+  // that turn it into the input, plus how much more word-like the candidate
+  // is than the input (a typo makes letter sequences words do not have).
+  Ranking ranking;
+  // The second opinion, for words with a letter trigram the lexicon (almost)
+  // never has: log(count) - kRareCostWeight * cost, with no letter model; a
+  // word that is not that rare gets only corrections cheaper than one edit.
+  Ranking rare;
+  const bool rare_letters = RarestTrigram(w) < kRareTrigram;
   for (const uint32_t id : ids) {
     const std::u32string& candidate = words32_[id];
     if (candidate.empty() || candidate == w) continue;
@@ -294,42 +431,82 @@ bool TypoCorrector::Decide(std::string_view word, std::string* correction, doubl
     // letter typed twice ("талаап") may go. A valid longer form missing from
     // the lexicon (тағылуда) must not lose its ending.
     if (candidate.size() < w.size() && !DroppedDoubledLetter(w, candidate)) continue;
-    if (!suspicious && EditCost(w, candidate) >= 1.0) continue;
     const double c = EditCost(w, candidate);
-    if (c > kMaxCost + 1.0) continue;
-    const double score =
-        std::log(static_cast<double>(lexicon_.words()[id].second)) - kCostWeight * c;
-    if (score > best) {
-      second = best;
-      best = score;
-      best_id = id;
-      best_cost = c;
-    } else if (score > second) {
-      second = score;
+    if (c > kMaxCost) continue;
+    const double log_count = std::log(static_cast<double>(lexicon_.words()[id].second));
+    ranking.Add(log_count - kCostWeight * c + kLmWeight * (lm_.LogProb(candidate) - word_lm),
+                lexicon_.words()[id].first, c);
+    if (rare_letters || c < 1.0)
+      rare.Add(log_count - kRareCostWeight * c, lexicon_.words()[id].first, c);
+  }
+  // The score of "the word is right as typed": a form Hunspell accepts, or a
+  // lexicon word plus a known ending, is likely a valid form the lexicon has
+  // not seen (Kazakh is agglutinative). Worked out only when it matters:
+  // when a candidate could beat it, or suggestions are to be asked for.
+  Hunspell* hunspell = hunspell_ ? &hunspell_->Get() : nullptr;
+  const std::string word_string(word);
+  // Hunspell's suggestions one edit away (it knows forms the lexicon has not
+  // seen: тұсаукесерері -> тұсаукесерлері), when the lexicon has not decided.
+  // Suggesting is slow (milliseconds): asked only for words that read unlike
+  // Kazakh and that Hunspell rejects, the only ones a suggestion can win for.
+  const bool unlike = word_lm / static_cast<double>(w.size() + 1) <= kSuggestLmPerLetter;
+  if (ranking.best_score < kKeepScore && !rare.Decides(kRareMinScore) && !unlike && !rare_letters) {
+    return false;
+  }
+  double keep = kKeepScore;
+  if (hunspell != nullptr && hunspell->spell(word_string)) keep += kHunspellKeeps;
+  if (Plausible(w, 1)) keep += kPlausibleKeeps;
+  const bool vouched = keep != kKeepScore;  // by Hunspell or the lexicon's endings
+  if (!ranking.Decides(keep) && !vouched && (unlike || rare_letters)) {
+    // Forms one edit away that the lexicon has not seen but its endings
+    // explain (a lexicon word plus a known ending): the lexicon's own
+    // suggestions, for words nothing vouches for.
+    std::u32string put_back;  // the missing letter put back that reads most like Kazakh
+    double put_back_gain = kPutBackLmGain;
+    for (const std::u32string& form : UnseenNeighbours(w)) {
+      const std::string form8 = text::Encode(form);
+      if (ranking.Has(form8)) continue;
+      const double c = EditCost(w, form);
+      if (c > kMaxSuggestionCost) continue;
+      const double gain = lm_.LogProb(form) - word_lm;
+      if (form.size() == w.size() + 1 && gain >= put_back_gain) {
+        put_back = form;
+        put_back_gain = gain;
+      }
+      if (unlike) ranking.Add(kSuggestionScore - kCostWeight * c + kLmWeight * gain, form8, c);
+    }
+    // With no lexicon candidate at all for a word of rare letters, a missing
+    // letter put back that reads much more like Kazakh is taken
+    // (тұсаукесерері -> тұсаукесерлері; not фотографтар -> фотографтары).
+    if (rare_letters && rare.best.empty() && !put_back.empty() && !ranking.Decides(keep)) {
+      fix->correction = text::Encode(put_back);
+      fix->cost = EditCost(w, put_back);
+      fix->score = put_back_gain;
+      fix->evidence = "put-back";
+      return true;
     }
   }
-  if (best > -1e9 && best_cost <= kMaxCost && best - second >= kMargin) {
-    *correction = lexicon_.words()[best_id].first;
-    *cost = best_cost;
+  if (!ranking.Decides(keep)) {
+    // The second opinion, for words nothing vouches for.
+    if (vouched || !rare.Decides(kRareMinScore)) return false;
+    // A letter replaced turns many valid short words into other valid words
+    // (пойызбен / пайызбен): beyond the cheap keyboard errors, the second
+    // opinion takes only a letter left out, added or swapped in a long word.
+    if (rare.best_cost >= 1.0 &&
+        (w.size() < kRareMinLetters || OneSubstitution(w, text::Decode(rare.best)))) {
+      return false;
+    }
+    fix->correction = rare.best;
+    fix->cost = rare.best_cost;
+    fix->score = rare.best_score;
+    fix->evidence = "rare-letters";
     return true;
   }
-  // Without a clear lexicon candidate, Hunspell's suggestions that are one cheap
-  // edit away and that it accepts (тұсаукесерері -> тұсаукесерлері).
-  if (hunspell != nullptr && suspicious) {
-    for (const std::string& suggestion : hunspell->suggest(word_string)) {
-      const std::u32string s32 = text::Decode(suggestion);
-      bool plain = !s32.empty();
-      for (const char32_t c : s32) plain &= text::IsCyrillicLetter(c) && text::IsLower(c);
-      // Hunspell suggests a known form for many valid forms it does not know
-      // (тағылуда -> тағылда): only a missing letter put back is taken.
-      if (!plain || s32.size() != w.size() + 1 || EditCost(w, s32) > 1.0) continue;
-      *correction = suggestion;
-      *cost = EditCost(w, s32);
-      return true;  // the first such suggestion: Hunspell orders them
-    }
-  }
-
-  return false;
+  fix->correction = ranking.best;
+  fix->cost = ranking.best_cost;
+  fix->score = ranking.best_score;
+  fix->evidence = "lexicon";
+  return true;
 }
 
 }  // namespace kazprep

@@ -7,9 +7,15 @@
 // the lexicon with one letter deleted, matched against the input with up to
 // two deleted: edit distance 1 and most of 2, without scanning the lexicon)
 // and from an index of folded forms (Казакстан -> Қазақстан). The choice is a
-// noisy-channel score, log(count) minus a cost per error.
-// Restraint: a known word never changes; nor do words under 4 letters, words
-// with capitals (names), Latin letters or digits; a word changes only when
+// noisy-channel score: log(count) minus a cost per error, plus how much more
+// word-like the candidate is than the input by a letter 6-gram model of the
+// lexicon (CharLm). "The input is right" competes as a candidate of its own,
+// stronger when Hunspell accepts the input or it is a lexicon word plus a
+// known ending (a valid form the lexicon has not seen).
+// Restraint: a known word (seen twice) never changes; nor do words under 4 letters, words
+// with Latin letters or digits, or capitalised words (names), except for
+// Kazakh letters restored in a word typed on a Russian keyboard
+// (Казакстан -> Қазақстан); a word changes only when
 // one candidate is clearly better than the next.
 //
 // Thread safety: immutable after Load(), safe for concurrent use.
@@ -23,9 +29,18 @@
 #include <vector>
 
 #include "common/status.h"
+#include "preprocess/char_lm.h"
 #include "preprocess/lexicon.h"
 
 namespace kazprep {
+
+// A correction and why it was made (for the --fixes audit).
+struct TypoFix {
+  std::string correction;
+  double cost = 0;            // weighted edit cost from the input to the correction
+  double score = 0;           // the noisy-channel score of the correction
+  const char* evidence = "";  // "lexicon", "rare-letters" or "put-back"
+};
 
 struct TypoOptions {
   // Folder that replaces the embedded models/ tables.      Default: embedded.
@@ -42,10 +57,11 @@ class TypoCorrector {
   static Status Load(const TypoOptions& options, std::unique_ptr<TypoCorrector>* corrector);
 
   // True when `word` (a run of letters, as in the text) should become
-  // `*correction`; `*cost` receives the edit cost of the choice.
-  bool Correct(std::string_view word, std::string* correction, double* cost) const;
+  // `fix->correction`; `*fix` also says why.
+  bool Correct(std::string_view word, TypoFix* fix) const;
 
-  bool Known(std::string_view lower_word) const { return lexicon_.Count(lower_word) > 0; }
+  // True for a lexicon word seen at least twice (a form seen once may be a typo).
+  bool Known(std::string_view lower_word) const { return lexicon_.Count(lower_word) >= 2; }
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
@@ -53,14 +69,13 @@ class TypoCorrector {
   // The calling thread's Hunspell (Hunspell objects are not thread-safe).
   class HunspellPool;
   // Correct() without the per-thread cache of decisions.
-  bool Decide(std::string_view word, std::string* correction, double* cost) const;
+  bool Decide(std::string_view word, TypoFix* fix) const;
+  bool CorrectCapitalised(std::string_view word, TypoFix* fix) const;
   double SubstitutionCost(char32_t typed, char32_t intended) const;
   // True when `w` is a lexicon word followed by one or two endings that the
   // lexicon shows are endings (архитектурасы + н, серіктестер + мен): a valid
   // form that the lexicon has not seen.
   bool Plausible(const std::u32string& w, int depth) const;
-  // The count of the rarest letter trigram of `w` (word boundaries included).
-  uint64_t RarestTrigram(const std::u32string& w) const;
   double EditCost(const std::u32string& typed, const std::u32string& intended) const;
 
   Lexicon lexicon_;
@@ -73,7 +88,13 @@ class TypoCorrector {
   // Endings learned from the lexicon: strings s for which many pairs w, w+s
   // are both lexicon words.
   std::unordered_map<std::u32string, uint32_t> endings_;
-  std::unordered_map<uint64_t, uint64_t> trigrams_;  // hash of 3 letters -> count
+  // Forms one edit from `w` (a letter inserted, replaced or swapped, a
+  // doubled letter undoubled) that are not lexicon words but Plausible ones.
+  std::vector<std::u32string> UnseenNeighbours(const std::u32string& w) const;
+  // The count of the rarest letter trigram of `w` (word boundaries included).
+  uint64_t RarestTrigram(const std::u32string& w) const;
+  std::unordered_map<uint64_t, uint64_t> trigrams_;  // hash of 3 letters -> count in running text
+  CharLm lm_;                                        // letter 6-grams of the lexicon's word types
   std::unique_ptr<HunspellPool> hunspell_;           // null when disabled
   uint64_t instance_;                                // keys the per-thread caches of decisions
 };

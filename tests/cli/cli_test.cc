@@ -145,15 +145,21 @@ TEST(CliTest, OutputFileIsWrittenAtomicallyAndStatsAsJson) {
 
 TEST(CliTest, FixesAuditListsEveryChangedLineWithItsRules) {
   TempDir dir;
-  Spit(dir.File("in"), "clean line\nҚaзақ\tмәтін\n\u0430nother\n\"Дала\"\n");
+  Spit(dir.File("in"), "clean line\nҚaзақ\tмәтін\n\u0430nother\n\"Дала\"\nкейейтуге дейін\n");
   const auto r =
       RunKazprep("normalize --fixes " + dir.File("fixes.tsv") + " " + dir.File("in"), dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto rows = Lines(Slurp(dir.File("fixes.tsv")));
-  ASSERT_EQ(rows.size(), 4u);  // header and three changed lines
-  EXPECT_EQ(rows[0], "file\tline\trules\tbefore\tafter");
-  EXPECT_EQ(rows[1], dir.File("in") + "\t2\tspace,lookalike\tҚaзақ\\tмәтін\tҚазақ мәтін");
-  EXPECT_EQ(rows[3], dir.File("in") + "\t4\tquotes\t\"Дала\"\t«Дала»");
+  ASSERT_EQ(rows.size(), 5u);  // header and four changed lines
+  EXPECT_EQ(rows[0], "file\tline\trules\tbefore\tafter\ttypos");
+  EXPECT_EQ(rows[1], dir.File("in") + "\t2\tspace,lookalike\tҚaзақ\\tмәтін\tҚазақ мәтін\t");
+  EXPECT_EQ(rows[3], dir.File("in") + "\t4\tquotes\t\"Дала\"\t«Дала»\t");
+  // A typo correction names its evidence, cost and score.
+  EXPECT_EQ(rows[4].rfind(dir.File("in") + "\t5\ttypo\tкейейтуге дейін\tкеңейтуге дейін\t"
+                                           "кейейтуге>кеңейтуге (lexicon, cost 1.00, score ",
+                          0),
+            0u)
+      << rows[4];
   const auto bad = RunKazprep("normalize --quotes fancy", dir.path());
   EXPECT_EQ(bad.exit_code, 2);
 }

@@ -16,9 +16,8 @@ std::unique_ptr<TypoCorrector> Make(bool with_hunspell) {
 }
 
 std::string Fix(const TypoCorrector& t, const std::string& word) {
-  std::string out;
-  double cost = 0;
-  return t.Correct(word, &out, &cost) ? out : word;
+  TypoFix fix;
+  return t.Correct(word, &fix) ? fix.correction : word;
 }
 
 TEST(TypoCorrectorTest, CorrectsFromTheLexicon) {
@@ -34,6 +33,53 @@ TEST(TypoCorrectorTest, LeavesKnownShortNamedAndForeignWordsAlone) {
                            "экотуризмдері", "архитектурасын", "серіктестермен"}) {
     EXPECT_EQ(Fix(*t, word), word) << word;
   }
+}
+
+// Valid forms missing from the lexicon (and from Hunspell) that an edit away
+// from a lexicon word: the letter model and the lexicon's endings keep them.
+TEST(TypoCorrectorTest, KeepsValidFormsTheLexiconHasNotSeen) {
+  for (const bool with_hunspell : {false, true}) {
+    if (with_hunspell && ::access("/usr/share/hunspell/kk_KZ.dic", R_OK) != 0) continue;
+    const auto t = Make(with_hunspell);
+    for (const char* word :
+         {"күйеуіне", "эмоционалды", "тағылуда", "фотографтар", "иығына", "ауытқулары", "пацифисті",
+          "пойызбен", "жұтқан", "бітетін", "киемін", "бояғаннан"}) {
+      EXPECT_EQ(Fix(*t, word), word) << word << (with_hunspell ? " (with Hunspell)" : "");
+    }
+  }
+}
+
+// A form seen once may itself be a typo of the corpus: it is not protected.
+TEST(TypoCorrectorTest, AFormSeenOnceIsNotKnown) {
+  const auto t = Make(false);
+  ASSERT_EQ(t->lexicon().Count("арналган"), 1u);
+  EXPECT_FALSE(t->Known("арналган"));
+  EXPECT_TRUE(t->Known("арналған"));
+  EXPECT_EQ(Fix(*t, "арналган"), "арналған");
+  EXPECT_EQ(Fix(*t, "аралыгында"), "аралығында");
+}
+
+TEST(TypoCorrectorTest, SaysWhyItCorrects) {
+  const auto t = Make(false);
+  TypoFix fix;
+  ASSERT_TRUE(t->Correct("кейейтуге", &fix));
+  EXPECT_EQ(fix.correction, "кеңейтуге");
+  EXPECT_STREQ(fix.evidence, "lexicon");
+  EXPECT_DOUBLE_EQ(fix.cost, 1.0);
+  EXPECT_GT(fix.score, 5.0);  // at least the score of "the input is right"
+  // The cached second answer is the same.
+  TypoFix again;
+  ASSERT_TRUE(t->Correct("кейейтуге", &again));
+  EXPECT_EQ(again.correction, fix.correction);
+  EXPECT_EQ(again.score, fix.score);
+}
+
+TEST(TypoCorrectorTest, PutsBackAMissingLetterTheEndingsExplain) {
+  const auto t = Make(false);
+  TypoFix fix;
+  ASSERT_TRUE(t->Correct("тұсаукесерері", &fix));
+  EXPECT_EQ(fix.correction, "тұсаукесерлері");
+  EXPECT_STREQ(fix.evidence, "put-back");
 }
 
 TEST(TypoCorrectorTest, HunspellPutsBackAMissingLetter) {
