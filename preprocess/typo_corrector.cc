@@ -87,7 +87,7 @@ struct Ranking {
   }
 };
 
-uint64_t Hash32(const std::u32string& s) {
+uint64_t Hash32(std::u32string_view s) {
   uint64_t h = 1469598103934665603ULL;
   for (const char32_t c : s) {
     h ^= c;
@@ -204,6 +204,9 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
     if (it == t->folded_.end()) t->folded_.emplace(fold, id);  // words are sorted by count
     t->words32_[id] = std::move(w);
   }
+  for (const auto& [word, count] : words) {
+    if (count >= kMinCandidateCount) t->known_.insert(Hash32(text::Decode(word)));
+  }
   // Letter trigrams (with word boundaries), weighted by word counts.
   for (uint32_t id = 0; id < words.size(); ++id) {
     const std::u32string w = Bounded(text::Decode(words[id].first));
@@ -230,7 +233,7 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
     }
   }
   for (auto& [ending, n] : pairs) {
-    if (n >= kMinEndingPairs) t->endings_.emplace(ending, n);
+    if (n >= kMinEndingPairs) t->endings_.insert(Hash32(ending));
   }
   *corrector = std::move(t);
   return Status::Ok();
@@ -250,8 +253,8 @@ std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string
   static const std::u32string kLetters = text::Decode("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя");
   std::vector<std::u32string> out;
   const auto consider = [&](const std::u32string& form) {
-    if (form.size() >= kMinLetters && form != w &&
-        lexicon_.Count(text::Encode(form)) < kMinCandidateCount && Plausible(form, 1)) {
+    if (form.size() >= kMinLetters && form != w && known_.count(Hash32(form)) == 0 &&
+        Plausible(form, 1)) {
       out.push_back(form);
     }
   };
@@ -283,11 +286,14 @@ std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string
 }
 
 bool TypoCorrector::Plausible(const std::u32string& w, int depth) const {
+  // Hashes only, no strings built: this runs for every form one edit away
+  // from an unknown word.
   for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
-    if (endings_.count(w.substr(w.size() - len)) == 0) continue;
-    const std::u32string stem = w.substr(0, w.size() - len);
-    if (lexicon_.Count(text::Encode(stem)) >= kMinCandidateCount) return true;
-    if (depth > 1 && Plausible(stem, depth - 1)) return true;
+    const uint64_t ending = Hash32(std::u32string_view(w).substr(w.size() - len));
+    if (endings_.count(ending) == 0) continue;
+    const std::u32string_view stem = std::u32string_view(w).substr(0, w.size() - len);
+    if (known_.count(Hash32(stem)) > 0) return true;
+    if (depth > 1 && Plausible(std::u32string(stem), depth - 1)) return true;
   }
   return false;
 }

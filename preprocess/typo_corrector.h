@@ -26,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/status.h"
@@ -87,7 +88,8 @@ class TypoCorrector {
   std::unordered_map<uint64_t, double> costs_;  // (typed << 32 | intended) -> cost
   // Endings learned from the lexicon: strings s for which many pairs w, w+s
   // are both lexicon words.
-  std::unordered_map<std::u32string, uint32_t> endings_;
+  std::unordered_set<uint64_t> endings_;  // hashes of the endings
+  std::unordered_set<uint64_t> known_;    // hashes of the known words (seen twice)
   // Forms one edit from `w` (a letter inserted, replaced or swapped, a
   // doubled letter undoubled) that are not lexicon words but Plausible ones.
   std::vector<std::u32string> UnseenNeighbours(const std::u32string& w) const;
