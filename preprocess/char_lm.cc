@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/hash.h"
+
 namespace kazprep {
 namespace {
 
@@ -11,17 +13,12 @@ constexpr char32_t kStart = U'^';
 constexpr char32_t kEnd = U'$';
 
 // Hash of padded[pos-len, pos) (the context, len letters) and, unless
-// `next` is 0, the letter that follows; order-tagged so that contexts of
-// different lengths never collide by construction.
+// `next` is 0, the letter that follows; the length seeds the hash so that
+// contexts of different lengths are told apart.
 uint64_t HashOf(const std::u32string& padded, size_t pos, size_t len, char32_t next) {
-  uint64_t h = 1469598103934665603ULL ^ (len * 0x9E3779B97F4A7C15ULL);
-  for (size_t i = pos - len; i < pos; ++i) {
-    h ^= padded[i];
-    h *= 1099511628211ULL;
-  }
-  h ^= next == 0 ? 0xFFFFFFFFULL : next;
-  h *= 1099511628211ULL;
-  return h;
+  const std::u32string_view context(padded.data() + pos - len, len);
+  return FnvAdd(Fnv1a(context, kFnvOffset ^ (len * 0x9E3779B97F4A7C15ULL)),
+                next == 0 ? 0xFFFFFFFFULL : next);
 }
 
 std::u32string Pad(const std::u32string& word, int order) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "common/hash.h"
 #include "common/resources.h"
 #include "common/utf8.h"
 #include "preprocess/text_util.h"
@@ -25,28 +26,19 @@ constexpr size_t kMaxPatternLineChars = 320;
 
 }  // namespace
 
-uint64_t HashLine(std::string_view line) {
-  uint64_t h = 1469598103934665603ULL;
-  for (const char c : line) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 void DocumentFrequency::AddDocument(const std::vector<std::string_view>& lines) {
   ++documents_;
   std::unordered_set<uint64_t> seen;
   for (const auto raw : lines) {
     const std::string_view line = utf8::TrimSpace(raw);
     if (line.empty()) continue;
-    const uint64_t h = HashLine(line);
+    const uint64_t h = Fnv1a(line);
     if (seen.insert(h).second) ++counts_[h];
   }
 }
 
 uint32_t DocumentFrequency::Count(std::string_view line) const {
-  const auto it = counts_.find(HashLine(utf8::TrimSpace(line)));
+  const auto it = counts_.find(Fnv1a(utf8::TrimSpace(line)));
   return it == counts_.end() ? 0 : it->second;
 }
 
@@ -78,9 +70,9 @@ std::string Deduplicator::Fold(std::string_view line) {
 
 const char* Deduplicator::Check(std::string_view raw) {
   const std::string_view line = utf8::TrimSpace(raw);
-  if (!exact_.insert(HashLine(line)).second) return "duplicate";
+  if (!exact_.insert(Fnv1a(line)).second) return "duplicate";
   const std::string folded = Fold(line);
-  if (!folded.empty() && !near_.insert(HashLine(folded)).second) return "near-duplicate";
+  if (!folded.empty() && !near_.insert(Fnv1a(folded)).second) return "near-duplicate";
   return "";
 }
 

@@ -128,9 +128,6 @@ class Cleaner {
   std::unique_ptr<LanguageIdentifier> language_id_;
 };
 
-// A 64-bit FNV-1a hash (stable across runs and machines).
-uint64_t HashLine(std::string_view line);
-
 }  // namespace kazprep
 
 #endif  // KAZPREP_PREPROCESS_CLEANER_H_

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <functional>
 
+#include "common/hash.h"
 #include "common/resources.h"
 #include "common/utf8.h"
 #include "preprocess/text_util.h"
@@ -104,12 +105,8 @@ Status Lexicon::Parse(std::string_view content, std::string_view origin) {
 }
 
 uint64_t Lexicon::Hash(std::string_view word) {
-  uint64_t h = 1469598103934665603ULL;
-  for (const char c : word) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h ^ (h >> 29);
+  const uint64_t h = Fnv1a(word);
+  return h ^ (h >> 29);  // the index uses the low bits: mix the high ones in
 }
 
 uint32_t Lexicon::Count(std::string_view word) const {

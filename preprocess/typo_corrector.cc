@@ -12,9 +12,9 @@
 #include <mutex>
 #include <thread>
 
+#include "common/hash.h"
 #include "common/resources.h"
 #include "common/utf8.h"
-#include "preprocess/cleaner.h"
 #include "preprocess/text_util.h"
 
 namespace kazprep {
@@ -86,15 +86,6 @@ struct Ranking {
     return !best.empty() && best_score >= keep && best_score - second_score >= kMargin;
   }
 };
-
-uint64_t Hash32(std::u32string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (const char32_t c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 // `w` between word-boundary marks, for letter trigrams. (Appended, not
 // operator+: GCC 12 warns -Wrestrict on the latter.)
@@ -193,25 +184,25 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
     bool cyrillic = w.size() >= kMinLetters - 1;
     for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
     if (!cyrillic) continue;
-    t->deletes_.emplace(Hash32(w), id);
+    t->deletes_.emplace(Fnv1a(w), id);
     for (size_t k = 0; k < w.size(); ++k) {
       std::u32string d = w;
       d.erase(k, 1);
-      t->deletes_.emplace(Hash32(d), id);
+      t->deletes_.emplace(Fnv1a(d), id);
     }
-    const uint64_t fold = Hash32(Fold(w));
+    const uint64_t fold = Fnv1a(Fold(w));
     const auto it = t->folded_.find(fold);
     if (it == t->folded_.end()) t->folded_.emplace(fold, id);  // words are sorted by count
     t->words32_[id] = std::move(w);
   }
   for (const auto& [word, count] : words) {
-    if (count >= kMinCandidateCount) t->known_.insert(Hash32(text::Decode(word)));
+    if (count >= kMinCandidateCount) t->known_.insert(Fnv1a(text::Decode(word)));
   }
   // Letter trigrams (with word boundaries), weighted by word counts.
   for (uint32_t id = 0; id < words.size(); ++id) {
     const std::u32string w = Bounded(text::Decode(words[id].first));
     for (size_t k = 0; k + 3 <= w.size(); ++k) {
-      t->trigrams_[Hash32(w.substr(k, 3))] += words[id].second;
+      t->trigrams_[Fnv1a(w.substr(k, 3))] += words[id].second;
     }
   }
   // The letter model, over the Cyrillic word types of the lexicon.
@@ -233,7 +224,7 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
     }
   }
   for (auto& [ending, n] : pairs) {
-    if (n >= kMinEndingPairs) t->endings_.insert(Hash32(ending));
+    if (n >= kMinEndingPairs) t->endings_.insert(Fnv1a(ending));
   }
   *corrector = std::move(t);
   return Status::Ok();
@@ -243,7 +234,7 @@ uint64_t TypoCorrector::RarestTrigram(const std::u32string& word) const {
   const std::u32string w = Bounded(word);
   uint64_t rarest = UINT64_MAX;
   for (size_t k = 0; k + 3 <= w.size(); ++k) {
-    const auto it = trigrams_.find(Hash32(w.substr(k, 3)));
+    const auto it = trigrams_.find(Fnv1a(w.substr(k, 3)));
     rarest = std::min<uint64_t>(rarest, it == trigrams_.end() ? 0 : it->second);
   }
   return rarest;
@@ -253,7 +244,7 @@ std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string
   static const std::u32string kLetters = text::Decode("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя");
   std::vector<std::u32string> out;
   const auto consider = [&](const std::u32string& form) {
-    if (form.size() >= kMinLetters && form != w && known_.count(Hash32(form)) == 0 &&
+    if (form.size() >= kMinLetters && form != w && known_.count(Fnv1a(form)) == 0 &&
         Plausible(form, 1)) {
       out.push_back(form);
     }
@@ -289,10 +280,10 @@ bool TypoCorrector::Plausible(const std::u32string& w, int depth) const {
   // Hashes only, no strings built: this runs for every form one edit away
   // from an unknown word.
   for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
-    const uint64_t ending = Hash32(std::u32string_view(w).substr(w.size() - len));
+    const uint64_t ending = Fnv1a(std::u32string_view(w).substr(w.size() - len));
     if (endings_.count(ending) == 0) continue;
     const std::u32string_view stem = std::u32string_view(w).substr(0, w.size() - len);
-    if (known_.count(Hash32(stem)) > 0) return true;
+    if (known_.count(Fnv1a(stem)) > 0) return true;
     if (depth > 1 && Plausible(std::u32string(stem), depth - 1)) return true;
   }
   return false;
@@ -367,7 +358,7 @@ bool TypoCorrector::CorrectCapitalised(std::string_view word, TypoFix* fix) cons
   }
   const std::string lower8 = text::Encode(lower);
   if (lexicon_.Count(lower8) >= kMinCandidateCount) return false;
-  const auto folded = folded_.find(Hash32(Fold(lower)));
+  const auto folded = folded_.find(Fnv1a(Fold(lower)));
   if (folded == folded_.end()) return false;
   const uint32_t id = folded->second;
   std::u32string restored = words32_[id];
@@ -413,10 +404,10 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix) const {
     variants.push_back(std::move(d1));
   }
   for (const auto& v : variants) {
-    const auto range = deletes_.equal_range(Hash32(v));
+    const auto range = deletes_.equal_range(Fnv1a(v));
     for (auto it = range.first; it != range.second; ++it) ids.push_back(it->second);
   }
-  const auto folded = folded_.find(Hash32(Fold(w)));
+  const auto folded = folded_.find(Fnv1a(Fold(w)));
   if (folded != folded_.end()) ids.push_back(folded->second);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
