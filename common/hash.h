@@ -10,7 +10,7 @@
 
 namespace kazprep {
 
-inline constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
+inline constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;  // 14695981039346656037
 
 // Folds one more unit (a byte, a code point, a tag) into hash `h`.
 inline constexpr uint64_t FnvAdd(uint64_t h, uint64_t unit) {

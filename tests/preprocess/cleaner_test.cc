@@ -63,9 +63,7 @@ TEST(CleanerTest, DeduplicatorFoldsKazakhLettersCaseDigitsAndPunctuation) {
   EXPECT_EQ(Deduplicator::Fold("Қазақстан, 2024!"), "казакстан");
 }
 
-TEST(CleanerTest, TrimsUnicodeSpace) {
-  EXPECT_EQ(utf8::TrimSpace("\u00A0 мәтін\t"), "мәтін");
-}
+TEST(CleanerTest, TrimsUnicodeSpace) { EXPECT_EQ(utf8::TrimSpace("\u00A0 мәтін\t"), "мәтін"); }
 
 TEST(CleanerTest, BadPatternIsReportedWithFileAndLine) {
   CleanerOptions options;
