@@ -45,13 +45,15 @@ constexpr uint64_t kRareTrigram = 50;
 constexpr double kRareCostWeight = 4.0;
 constexpr double kRareMinScore = -2.0;
 constexpr size_t kRareMinLetters = 9;
-// A suggestion that puts back a missing letter must raise log P_lm this much.
-constexpr double kPutBackLmGain = 5.0;
-// Hunspell's suggestions have no count: they score as a word seen once.
+// Unseen forms one edit away that the lexicon's endings explain (the
+// lexicon's own suggestions, UnseenNeighbours) have no count: they score
+// kSuggestionScore, at most kMaxSuggestionCost away, and join the candidates
+// when log P_lm(input) per letter is at most kSuggestLmPerLetter; a missing
+// letter put back is taken alone when it raises log P_lm by kPutBackLmGain.
 constexpr double kSuggestionScore = 1.0;
 constexpr double kMaxSuggestionCost = 1.0;
-// Suggestions are asked for only when log P_lm(input) per letter is below this.
 constexpr double kSuggestLmPerLetter = -2.5;
+constexpr double kPutBackLmGain = 5.0;
 // A capitalised word gets its Kazakh letters back only from a lower-case form
 // seen this often.
 constexpr uint32_t kMinCapitalisedCount = 20;
@@ -67,9 +69,7 @@ constexpr uint32_t kMinEndingPairs = 30;
 struct Ranking {
   double best_score = -1e300, second_score = -1e300, best_cost = 0;
   std::string best;
-  std::vector<std::string> seen;
   void Add(double score, const std::string& word, double cost) {
-    seen.push_back(word);
     if (score > best_score) {
       second_score = best_score;
       best_score = score;
@@ -78,9 +78,6 @@ struct Ranking {
     } else if (score > second_score) {
       second_score = score;
     }
-  }
-  bool Has(const std::string& word) const {
-    return std::find(seen.begin(), seen.end(), word) != seen.end();
   }
   bool Decides(double keep) const {
     return !best.empty() && best_score >= keep && best_score - second_score >= kMargin;
@@ -177,13 +174,27 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       }));
   // Indexes over the Cyrillic lower-case words seen often enough.
   const auto& words = t->lexicon_.words();
+  // Every lexicon word decoded once; the indexes below read these.
+  std::vector<std::u32string> all(words.size());
+  for (uint32_t id = 0; id < words.size(); ++id) all[id] = text::Decode(words[id].first);
   t->words32_.resize(words.size());
+  std::unordered_set<uint64_t> seen;  // every lexicon word, for the endings
   for (uint32_t id = 0; id < words.size(); ++id) {
-    if (words[id].second < kMinCandidateCount) continue;
-    std::u32string w = text::Decode(words[id].first);
-    bool cyrillic = w.size() >= kMinLetters - 1;
+    const std::u32string& w = all[id];
+    seen.insert(Fnv1a(w));
+    bool cyrillic = true;
     for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
-    if (!cyrillic) continue;
+    // The letter model, over the Cyrillic word types of the lexicon.
+    if (cyrillic) t->lm_.Add(w);
+    // Letter trigrams (with word boundaries), weighted by word counts.
+    const std::u32string bounded = Bounded(w);
+    for (size_t k = 0; k + 3 <= bounded.size(); ++k) {
+      t->trigrams_[Fnv1a(std::u32string_view(bounded).substr(k, 3))] += words[id].second;
+    }
+    if (words[id].second < kMinCandidateCount) continue;
+    t->known_.insert(Fnv1a(w));
+    // Candidates: Cyrillic words seen twice, by their deletes and their fold.
+    if (!cyrillic || w.size() + 1 < kMinLetters) continue;
     t->deletes_.emplace(Fnv1a(w), id);
     for (size_t k = 0; k < w.size(); ++k) {
       std::u32string d = w;
@@ -191,34 +202,15 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       t->deletes_.emplace(Fnv1a(d), id);
     }
     const uint64_t fold = Fnv1a(Fold(w));
-    const auto it = t->folded_.find(fold);
-    if (it == t->folded_.end()) t->folded_.emplace(fold, id);  // words are sorted by count
-    t->words32_[id] = std::move(w);
-  }
-  for (const auto& [word, count] : words) {
-    if (count >= kMinCandidateCount) t->known_.insert(Fnv1a(text::Decode(word)));
-  }
-  // Letter trigrams (with word boundaries), weighted by word counts.
-  for (uint32_t id = 0; id < words.size(); ++id) {
-    const std::u32string w = Bounded(text::Decode(words[id].first));
-    for (size_t k = 0; k + 3 <= w.size(); ++k) {
-      t->trigrams_[Fnv1a(w.substr(k, 3))] += words[id].second;
-    }
-  }
-  // The letter model, over the Cyrillic word types of the lexicon.
-  for (uint32_t id = 0; id < words.size(); ++id) {
-    const std::u32string w = text::Decode(words[id].first);
-    bool cyrillic = true;
-    for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
-    if (cyrillic) t->lm_.Add(w);
+    if (t->folded_.count(fold) == 0) t->folded_.emplace(fold, id);  // words are sorted by count
+    t->words32_[id] = w;
   }
   t->lm_.Train();
   // Endings: for each lexicon word, each proper prefix that is a word too.
   std::unordered_map<std::u32string, uint32_t> pairs;
-  for (uint32_t id = 0; id < words.size(); ++id) {
-    const std::u32string w = text::Decode(words[id].first);
+  for (const std::u32string& w : all) {
     for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
-      if (t->lexicon_.Count(text::Encode(w.substr(0, w.size() - len))) > 0) {
+      if (seen.count(Fnv1a(std::u32string_view(w).substr(0, w.size() - len))) > 0) {
         ++pairs[w.substr(w.size() - len)];
       }
     }
@@ -234,7 +226,7 @@ uint64_t TypoCorrector::RarestTrigram(const std::u32string& word) const {
   const std::u32string w = Bounded(word);
   uint64_t rarest = UINT64_MAX;
   for (size_t k = 0; k + 3 <= w.size(); ++k) {
-    const auto it = trigrams_.find(Fnv1a(w.substr(k, 3)));
+    const auto it = trigrams_.find(Fnv1a(std::u32string_view(w).substr(k, 3)));
     rarest = std::min<uint64_t>(rarest, it == trigrams_.end() ? 0 : it->second);
   }
   return rarest;
@@ -322,9 +314,10 @@ bool TypoCorrector::Correct(std::string_view word, TypoFix* fix) const {
   bool invalid = false;
   const char32_t first = utf8::Next(word, &pos, &invalid);
   if (!text::IsCyrillicLetter(first)) return false;
-  if (!text::IsLower(first)) return CorrectCapitalised(word, fix);
-  if (lexicon_.Count(word) >= kMinCandidateCount) return false;  // the common case: a known word
-  // Unknown words repeat (Zipf): each thread remembers its decisions.
+  const bool lower = text::IsLower(first);
+  if (lower && lexicon_.Count(word) >= kMinCandidateCount) return false;  // the common case
+  // Unknown and capitalised words repeat (Zipf): each thread remembers its
+  // decisions.
   struct Decision {
     bool fix;
     TypoFix what;
@@ -338,7 +331,7 @@ bool TypoCorrector::Correct(std::string_view word, TypoFix* fix) const {
   }
   if (cache.size() >= kMaxCachedWords) cache.clear();
   Decision decision{false, TypoFix()};
-  decision.fix = Decide(word, &decision.what);
+  decision.fix = lower ? Decide(word, &decision.what) : CorrectCapitalised(word, &decision.what);
   const bool fixed = decision.fix;
   if (fixed) *fix = decision.what;
   cache.emplace(std::string(word), std::move(decision));
@@ -386,7 +379,6 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix) const {
     // Names (capitals), Latin and other scripts, digits: left alone.
     if (!text::IsCyrillicLetter(c) || !text::IsLower(c)) return false;
   }
-  if (lexicon_.Count(word) >= kMinCandidateCount) return false;
   const double word_lm = lm_.LogProb(w);
 
   // Candidates: the input with up to two letters deleted, against lexicon
@@ -438,20 +430,17 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix) const {
   }
   // The score of "the word is right as typed": a form Hunspell accepts, or a
   // lexicon word plus a known ending, is likely a valid form the lexicon has
-  // not seen (Kazakh is agglutinative). Worked out only when it matters:
-  // when a candidate could beat it, or suggestions are to be asked for.
-  Hunspell* hunspell = hunspell_ ? &hunspell_->Get() : nullptr;
-  const std::string word_string(word);
-  // Hunspell's suggestions one edit away (it knows forms the lexicon has not
-  // seen: тұсаукесерері -> тұсаукесерлері), when the lexicon has not decided.
-  // Suggesting is slow (milliseconds): asked only for words that read unlike
-  // Kazakh and that Hunspell rejects, the only ones a suggestion can win for.
+  // not seen (Kazakh is agglutinative). Worked out (Hunspell is the costly
+  // part) only when it matters: when a candidate could beat it, or the
+  // lexicon's suggestions are to be asked for, for words that read unlike
+  // Kazakh or have rare letters.
   const bool unlike = word_lm / static_cast<double>(w.size() + 1) <= kSuggestLmPerLetter;
   if (ranking.best_score < kKeepScore && !rare.Decides(kRareMinScore) && !unlike && !rare_letters) {
     return false;
   }
+  Hunspell* hunspell = hunspell_ ? &hunspell_->Get() : nullptr;
   double keep = kKeepScore;
-  if (hunspell != nullptr && hunspell->spell(word_string)) keep += kHunspellKeeps;
+  if (hunspell != nullptr && hunspell->spell(std::string(word))) keep += kHunspellKeeps;
   if (Plausible(w, 1)) keep += kPlausibleKeeps;
   const bool vouched = keep != kKeepScore;  // by Hunspell or the lexicon's endings
   if (!ranking.Decides(keep) && !vouched && (unlike || rare_letters)) {
@@ -461,8 +450,6 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix) const {
     std::u32string put_back;  // the missing letter put back that reads most like Kazakh
     double put_back_gain = kPutBackLmGain;
     for (const std::u32string& form : UnseenNeighbours(w)) {
-      const std::string form8 = text::Encode(form);
-      if (ranking.Has(form8)) continue;
       const double c = EditCost(w, form);
       if (c > kMaxSuggestionCost) continue;
       const double gain = lm_.LogProb(form) - word_lm;
@@ -470,7 +457,9 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix) const {
         put_back = form;
         put_back_gain = gain;
       }
-      if (unlike) ranking.Add(kSuggestionScore - kCostWeight * c + kLmWeight * gain, form8, c);
+      if (unlike) {
+        ranking.Add(kSuggestionScore - kCostWeight * c + kLmWeight * gain, text::Encode(form), c);
+      }
     }
     // With no lexicon candidate at all for a word of rare letters, a missing
     // letter put back that reads much more like Kazakh is taken

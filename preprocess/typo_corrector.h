@@ -40,15 +40,15 @@ struct TypoFix {
   std::string correction;
   double cost = 0;            // weighted edit cost from the input to the correction
   double score = 0;           // the noisy-channel score of the correction
-  const char* evidence = "";  // "lexicon", "rare-letters" or "put-back"
+  const char* evidence = "";  // "lexicon", "rare-letters", "put-back" or "restored-letters"
 };
 
 struct TypoOptions {
   // Folder that replaces the embedded models/ tables.      Default: embedded.
   std::string rules_dir;
-  // Hunspell dictionary (PATH.aff, PATH.dic) whose accepted words are never
-  // changed and whose suggestions are candidates when the lexicon has none;
-  // "" disables it. Debian's hunspell-kk.  Default: /usr/share/hunspell/kk_KZ.
+  // Hunspell dictionary (PATH.aff, PATH.dic): a word it accepts is more
+  // likely a valid form the lexicon has not seen (a higher score for keeping
+  // it); "" disables it. Debian's hunspell-kk. Default: /usr/share/hunspell/kk_KZ.
   std::string hunspell = "/usr/share/hunspell/kk_KZ";
 };
 
@@ -69,7 +69,8 @@ class TypoCorrector {
   TypoCorrector();
   // The calling thread's Hunspell (Hunspell objects are not thread-safe).
   class HunspellPool;
-  // Correct() without the per-thread cache of decisions.
+  // Correct() without the per-thread cache of decisions, for a lower-case
+  // word that is not known, and for a capitalised word.
   bool Decide(std::string_view word, TypoFix* fix) const;
   bool CorrectCapitalised(std::string_view word, TypoFix* fix) const;
   double SubstitutionCost(char32_t typed, char32_t intended) const;

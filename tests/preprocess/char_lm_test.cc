@@ -46,9 +46,8 @@ TEST(CharLmTest, UnseenLettersGetAFiniteFloor) {
   EXPECT_TRUE(std::isfinite(empty.LogProb(text::Decode("сөз"))));
 }
 
-// Property: P(word) is a probability (log <= 0) and longer random strings
-// over the same letters never beat the words they were made from by much;
-// the model is deterministic (two trainings, same values).
+// Property: on random strings, log P(word) <= 0 (a probability) and two
+// models trained on the same words give the same values (deterministic).
 TEST(CharLmTest, PropertyProbabilitiesAndDeterminism) {
   const CharLm a = Train(kWords), b = Train(kWords);
   std::mt19937 rng(7);
