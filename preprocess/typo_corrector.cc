@@ -174,27 +174,13 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       }));
   // Indexes over the Cyrillic lower-case words seen often enough.
   const auto& words = t->lexicon_.words();
-  // Every lexicon word decoded once; the indexes below read these.
-  std::vector<std::u32string> all(words.size());
-  for (uint32_t id = 0; id < words.size(); ++id) all[id] = text::Decode(words[id].first);
   t->words32_.resize(words.size());
-  std::unordered_set<uint64_t> seen;  // every lexicon word, for the endings
   for (uint32_t id = 0; id < words.size(); ++id) {
-    const std::u32string& w = all[id];
-    seen.insert(Fnv1a(w));
-    bool cyrillic = true;
-    for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
-    // The letter model, over the Cyrillic word types of the lexicon.
-    if (cyrillic) t->lm_.Add(w);
-    // Letter trigrams (with word boundaries), weighted by word counts.
-    const std::u32string bounded = Bounded(w);
-    for (size_t k = 0; k + 3 <= bounded.size(); ++k) {
-      t->trigrams_[Fnv1a(std::u32string_view(bounded).substr(k, 3))] += words[id].second;
-    }
     if (words[id].second < kMinCandidateCount) continue;
-    t->known_.insert(Fnv1a(w));
-    // Candidates: Cyrillic words seen twice, by their deletes and their fold.
-    if (!cyrillic || w.size() + 1 < kMinLetters) continue;
+    std::u32string w = text::Decode(words[id].first);
+    bool cyrillic = w.size() >= kMinLetters - 1;
+    for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
+    if (!cyrillic) continue;
     t->deletes_.emplace(Fnv1a(w), id);
     for (size_t k = 0; k < w.size(); ++k) {
       std::u32string d = w;
@@ -202,15 +188,34 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       t->deletes_.emplace(Fnv1a(d), id);
     }
     const uint64_t fold = Fnv1a(Fold(w));
-    if (t->folded_.count(fold) == 0) t->folded_.emplace(fold, id);  // words are sorted by count
-    t->words32_[id] = w;
+    const auto it = t->folded_.find(fold);
+    if (it == t->folded_.end()) t->folded_.emplace(fold, id);  // words are sorted by count
+    t->words32_[id] = std::move(w);
+  }
+  for (const auto& [word, count] : words) {
+    if (count >= kMinCandidateCount) t->known_.insert(Fnv1a(text::Decode(word)));
+  }
+  // Letter trigrams (with word boundaries), weighted by word counts.
+  for (uint32_t id = 0; id < words.size(); ++id) {
+    const std::u32string w = Bounded(text::Decode(words[id].first));
+    for (size_t k = 0; k + 3 <= w.size(); ++k) {
+      t->trigrams_[Fnv1a(w.substr(k, 3))] += words[id].second;
+    }
+  }
+  // The letter model, over the Cyrillic word types of the lexicon.
+  for (uint32_t id = 0; id < words.size(); ++id) {
+    const std::u32string w = text::Decode(words[id].first);
+    bool cyrillic = true;
+    for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
+    if (cyrillic) t->lm_.Add(w);
   }
   t->lm_.Train();
   // Endings: for each lexicon word, each proper prefix that is a word too.
   std::unordered_map<std::u32string, uint32_t> pairs;
-  for (const std::u32string& w : all) {
+  for (uint32_t id = 0; id < words.size(); ++id) {
+    const std::u32string w = text::Decode(words[id].first);
     for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
-      if (seen.count(Fnv1a(std::u32string_view(w).substr(0, w.size() - len))) > 0) {
+      if (t->lexicon_.Count(text::Encode(w.substr(0, w.size() - len))) > 0) {
         ++pairs[w.substr(w.size() - len)];
       }
     }
