@@ -54,8 +54,8 @@ constexpr double kSuggestionScore = 1.0;
 constexpr double kMaxSuggestionCost = 1.0;
 constexpr double kSuggestLmPerLetter = -2.5;
 constexpr double kPutBackLmGain = 5.0;
-// A capitalised word gets its Kazakh letters back only from a lower-case form
-// seen this often.
+// A word gets its Kazakh letters back (typed on a Russian keyboard) only from
+// a lower-case form seen this often.
 constexpr uint32_t kMinCapitalisedCount = 20;
 // Decisions remembered per thread before the cache starts over.
 constexpr size_t kMaxCachedWords = 1 << 18;
@@ -63,7 +63,7 @@ std::atomic<uint64_t> next_instance{1};
 // An ending is a string of up to kMaxEnding letters that follows at least
 // kMinEndingPairs lexicon words to give another lexicon word.
 constexpr size_t kMaxEnding = 8;
-constexpr uint32_t kMinEndingPairs = 30;
+constexpr uint32_t kMinEndingPairs = 20;
 
 // The best and second-best candidates by score.
 struct Ranking {
@@ -116,6 +116,27 @@ bool OneSubstitution(const std::u32string& a, const std::u32string& b) {
   size_t diff = 0;
   for (size_t k = 0; k < a.size(); ++k) diff += a[k] != b[k];
   return diff == 1;
+}
+
+// Kazakh endings change with the sound they follow (лар/лер/дар/тар...):
+// an ending is keyed by the stem's last letter and the frontness of its last
+// vowel, so "кей" + "н" does not borrow the credit of "бала" + "н".
+uint64_t EndingKey(std::u32string_view stem, std::u32string_view ending) {
+  static const std::u32string_view kFront = U"әеёиөүіэюя";
+  static const std::u32string_view kBack = U"аоуұыё";
+  uint64_t vowel = 0;
+  for (size_t k = stem.size(); k-- > 0;) {
+    if (kFront.find(stem[k]) != std::u32string_view::npos) {
+      vowel = 1;
+      break;
+    }
+    if (kBack.find(stem[k]) != std::u32string_view::npos) {
+      vowel = 2;
+      break;
+    }
+  }
+  const uint64_t last = stem.empty() ? 0 : stem.back();
+  return FnvAdd(FnvAdd(Fnv1a(ending), last), vowel);
 }
 
 }  // namespace
@@ -211,17 +232,18 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
   }
   t->lm_.Train();
   // Endings: for each lexicon word, each proper prefix that is a word too.
-  std::unordered_map<std::u32string, uint32_t> pairs;
+  std::unordered_map<uint64_t, uint32_t> pairs;
   for (uint32_t id = 0; id < words.size(); ++id) {
     const std::u32string w = text::Decode(words[id].first);
     for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
       if (t->lexicon_.Count(text::Encode(w.substr(0, w.size() - len))) > 0) {
-        ++pairs[w.substr(w.size() - len)];
+        const std::u32string_view v(w);
+        ++pairs[EndingKey(v.substr(0, w.size() - len), v.substr(w.size() - len))];
       }
     }
   }
-  for (auto& [ending, n] : pairs) {
-    if (n >= kMinEndingPairs) t->endings_.insert(Fnv1a(ending));
+  for (auto& [key, n] : pairs) {
+    if (n >= kMinEndingPairs) t->endings_.insert(key);
   }
   *corrector = std::move(t);
   return Status::Ok();
@@ -277,9 +299,9 @@ bool TypoCorrector::Plausible(const std::u32string& w, int depth) const {
   // Hashes only, no strings built: this runs for every form one edit away
   // from an unknown word.
   for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
-    const uint64_t ending = Fnv1a(std::u32string_view(w).substr(w.size() - len));
-    if (endings_.count(ending) == 0) continue;
     const std::u32string_view stem = std::u32string_view(w).substr(0, w.size() - len);
+    if (endings_.count(EndingKey(stem, std::u32string_view(w).substr(w.size() - len))) == 0)
+      continue;
     if (known_.count(Fnv1a(stem)) > 0) return true;
     if (depth > 1 && Plausible(std::u32string(stem), depth - 1)) return true;
   }
@@ -343,6 +365,20 @@ bool TypoCorrector::Correct(std::string_view word, TypoFix* fix) const {
   return fixed;
 }
 
+// True when lexicon word `id`, seen at least kMinCapitalisedCount times, is
+// `w` with letters the Russian keyboard lacks put back (and nothing else).
+bool TypoCorrector::RestoresLetters(const std::u32string& w, uint32_t id) const {
+  const std::u32string& restored = words32_[id];
+  if (restored.empty() || restored == w || restored.size() != w.size() ||
+      lexicon_.words()[id].second < kMinCapitalisedCount) {
+    return false;
+  }
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (restored[k] != w[k] && text::FoldKazakhLetter(restored[k]) != w[k]) return false;
+  }
+  return true;
+}
+
 // A capitalised word may be a name: only restored Kazakh letters of a word
 // typed on a Russian keyboard (Казакстан -> Қазақстан) are fixed, when the
 // lexicon knows the lower-case form well.
@@ -359,15 +395,8 @@ bool TypoCorrector::CorrectCapitalised(std::string_view word, TypoFix* fix) cons
   const auto folded = folded_.find(Fnv1a(Fold(lower)));
   if (folded == folded_.end()) return false;
   const uint32_t id = folded->second;
+  if (!RestoresLetters(lower, id)) return false;
   std::u32string restored = words32_[id];
-  if (restored.empty() || restored == lower || restored.size() != lower.size() ||
-      lexicon_.words()[id].second < kMinCapitalisedCount) {
-    return false;
-  }
-  // Only letters the Russian keyboard lacks may differ.
-  for (size_t k = 0; k < lower.size(); ++k) {
-    if (restored[k] != lower[k] && text::FoldKazakhLetter(restored[k]) != lower[k]) return false;
-  }
   const double cost = EditCost(lower, restored);
   restored[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(restored[0])));
   fix->correction = text::Encode(restored);
@@ -444,8 +473,22 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix) const {
     return false;
   }
   Hunspell* hunspell = hunspell_ ? &hunspell_->Get() : nullptr;
+  const bool accepted = hunspell != nullptr && hunspell->spell(std::string(word));
+  // Typed on a Russian keyboard: the input is a frequent lexicon word with
+  // its Kazakh letters replaced by their Russian-keyboard look-alikes (томен
+  // -> төмен, туратын -> тұратын); a lexicon word plus an ending (том + ен)
+  // does not outweigh that.
+  if (folded != folded_.end() && !accepted && RestoresLetters(w, folded->second)) {
+    const std::u32string& restored = words32_[folded->second];
+    fix->correction = text::Encode(restored);
+    fix->cost = EditCost(w, restored);
+    fix->score = std::log(static_cast<double>(lexicon_.words()[folded->second].second)) -
+                 kCostWeight * fix->cost;
+    fix->evidence = "restored-letters";
+    return true;
+  }
   double keep = kKeepScore;
-  if (hunspell != nullptr && hunspell->spell(std::string(word))) keep += kHunspellKeeps;
+  if (accepted) keep += kHunspellKeeps;
   if (Plausible(w, 1)) keep += kPlausibleKeeps;
   const bool vouched = keep != kKeepScore;  // by Hunspell or the lexicon's endings
   if (!ranking.Decides(keep) && !vouched && (unlike || rare_letters)) {

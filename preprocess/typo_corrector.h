@@ -78,6 +78,7 @@ class TypoCorrector {
   // lexicon shows are endings (архитектурасы + н, серіктестер + мен): a valid
   // form that the lexicon has not seen.
   bool Plausible(const std::u32string& w, int depth) const;
+  bool RestoresLetters(const std::u32string& w, uint32_t id) const;
   double EditCost(const std::u32string& typed, const std::u32string& intended) const;
 
   Lexicon lexicon_;

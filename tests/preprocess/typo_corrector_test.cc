@@ -49,6 +49,28 @@ TEST(TypoCorrectorTest, KeepsValidFormsTheLexiconHasNotSeen) {
   }
 }
 
+// A word typed on a Russian keyboard reads as a lexicon word plus an ending
+// (том + ен, тура + тын); the frequent word with the Kazakh letters put back
+// wins. Only letters the Russian keyboard lacks may differ.
+TEST(TypoCorrectorTest, RestoresKazakhLettersOverAStemAndEnding) {
+  const auto t = Make(false);
+  for (const auto& [typed, meant] : {std::pair<std::string, std::string>{"томен", "төмен"},
+                                     {"туратын", "тұратын"},
+                                     {"акпараттық", "ақпараттық"}}) {
+    TypoFix fix;
+    ASSERT_TRUE(t->Correct(typed, &fix)) << typed;
+    EXPECT_EQ(fix.correction, meant);
+    EXPECT_EQ(fix.evidence, "restored-letters");
+  }
+}
+
+// Endings follow the stem's last sound: "кей" + "н" is no Kazakh form, so
+// кейн is not vouched for and becomes the frequent кейін.
+TEST(TypoCorrectorTest, EndingsMatchTheStemTheyFollow) {
+  const auto t = Make(false);
+  EXPECT_EQ(Fix(*t, "кейн"), "кейін");
+}
+
 // A form seen once may itself be a typo of the corpus: it is not protected.
 TEST(TypoCorrectorTest, AFormSeenOnceIsNotKnown) {
   const auto t = Make(false);
