@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 #include "common/line_io.h"
 #include "common/resources.h"
 #include "common/utf8.h"
@@ -59,15 +61,78 @@ bool IsUpper(char32_t cp) {
 }
 bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 
-// First letter after `i`, skipping spaces and dashes; 0 if none.
+// First character after `i` that is not a space, dash or opening bracket or
+// quote; 0 if none.
 char32_t FirstLetterAfter(std::string_view s, size_t i) {
   while (i < s.size()) {
     size_t len = 0;
     const char32_t cp = At(s, i, &len);
-    if (!IsSpace(cp) && !IsDash(cp)) return cp;
+    if (!IsSpace(cp) && !IsDash(cp) && !IsOpener(cp)) return cp;
     i += len;
   }
   return 0;
+}
+
+// End of the smiley token at `i` (":)", ";-)", ":D", ")))", "😃", "👍👍"), or
+// `i` when the token there is something else.
+size_t SmileyEnd(std::string_view s, size_t i) {
+  size_t j = i, len = 0, count = 0;
+  bool pictographic = true, brackets = true;
+  while (j < s.size()) {
+    const char32_t cp = At(s, j, &len);
+    if (IsSpace(cp)) break;
+    pictographic &= u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EXTENDED_PICTOGRAPHIC) ||
+                    u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EMOJI_MODIFIER) ||
+                    cp == 0x200D || cp == 0xFE0F;
+    brackets &= cp == ')' || cp == '(';
+    j += len;
+    ++count;
+  }
+  if (count == 0) return i;
+  if (pictographic || brackets) return j;
+  // ASCII: eyes, an optional nose, a mouth.
+  const std::string_view t = s.substr(i, j - i);
+  if (t.size() < 2 || t.size() > 4 || std::string_view(":;=8").find(t[0]) == std::string_view::npos)
+    return i;
+  size_t mouth = 1;
+  if (t[mouth] == '-' || t[mouth] == '\'') ++mouth;
+  if (mouth >= t.size()) return i;
+  for (size_t k = mouth; k < t.size(); ++k) {
+    if (std::string_view(")(DPpOo3|/*]").find(t[k]) == std::string_view::npos) return i;
+  }
+  return j;
+}
+
+bool IsCyrillicLetter(char32_t cp) {
+  return cp >= 0x0400 && cp <= 0x04FF && u_isalpha(static_cast<UChar32>(cp));
+}
+
+// True when the terminator at `term` (one character), with no space after the
+// closers that end at `next`, still ends a sentence: a Cyrillic word of three
+// or more lower-case letters before it and a capitalised Cyrillic word
+// ("түзеледі.Ақсақ") or a Roman numeral and a space ("жағдайы.XVIII ғасыр")
+// after it. Never in Latin text (file.Name, example.Com).
+bool GluedSentences(std::string_view s, size_t term, size_t next) {
+  size_t pos = term, letters = 0;
+  while (pos > 0 && letters < 3) {
+    size_t start = 0;
+    const char32_t cp = Before(s, pos, &start);
+    if (!IsCyrillicLetter(cp) || !IsLower(cp)) return false;
+    pos = start;
+    ++letters;
+  }
+  if (letters < 3) return false;
+  size_t len = 0;
+  const char32_t first = At(s, next, &len);
+  if (IsCyrillicLetter(first) && IsUpper(first)) {
+    if (next + len >= s.size()) return false;
+    size_t second_len = 0;
+    const char32_t second = At(s, next + len, &second_len);
+    return IsCyrillicLetter(second) && IsLower(second);
+  }
+  size_t j = next;
+  while (j < s.size() && std::string_view("IVXLCDM").find(s[j]) != std::string_view::npos) ++j;
+  return j > next && j < s.size() && s[j] == ' ';
 }
 
 // True for "Қ", "Н.Ә", "J.R.R": single capital letters joined by dots.
@@ -90,17 +155,41 @@ bool IsInitials(std::string_view word) {
   return letters > 0 && !letter_expected;
 }
 
-// "2024", "12.03.2024", "1950-53", "2,8", or a Roman numeral ("XIX", "XV-XVI").
+// "2024", "12.03.2024", "1950-53", "2015–2016", "2,8", a decade or ordinal
+// with its ending ("1980-х", "30-е", "2024-ші"), or a Roman numeral ("XIX",
+// "XV-XVI").
 bool IsNumber(std::string_view word) {
   if (word.empty()) return false;
-  const bool arabic = IsDigit(static_cast<unsigned char>(word.front()));
-  for (char c : word) {
-    const bool ok = arabic ? (IsDigit(static_cast<unsigned char>(c)) || c == '.' || c == ',' ||
-                              c == ':' || c == '-')
-                           : (std::string_view("IVXLCDM-").find(c) != std::string_view::npos);
-    if (!ok) return false;
+  if (!IsDigit(static_cast<unsigned char>(word.front()))) {
+    for (char c : word) {
+      if (std::string_view("IVXLCDM-").find(c) == std::string_view::npos) return false;
+    }
+    return word.front() != '-';
   }
-  return word.front() != '-';
+  size_t i = 0;
+  while (i < word.size()) {
+    const char c = word[i];
+    if (IsDigit(static_cast<unsigned char>(c)) || c == '.' || c == ',' || c == ':' || c == '/') {
+      ++i;
+    } else if (c == '-' || word.compare(i, 3, "\u2013") == 0 || word.compare(i, 3, "\u2014") == 0) {
+      const size_t after = i + (c == '-' ? 1 : 3);
+      if (after < word.size() && !IsDigit(static_cast<unsigned char>(word[after]))) {
+        // An ending after the hyphen: letters only, at most 4 of them.
+        size_t letters = 0, j = after;
+        while (j < word.size()) {
+          size_t len = 0;
+          if (!u_isalpha(static_cast<UChar32>(At(word, j, &len)))) return false;
+          j += len;
+          ++letters;
+        }
+        return c == '-' && letters <= 4;
+      }
+      i = after;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 // Lower-cases the first letter (for an abbreviation written at sentence start).
@@ -146,6 +235,7 @@ Status SentenceSplitter::Load(const SplitterOptions& options,
   }
   std::unique_ptr<SentenceSplitter> s(new SentenceSplitter());
   s->options_ = options;
+  s->lower_case_starts_ = options.lang == "en";
   std::string content, origin;
   KAZPREP_RETURN_IF_ERROR(resources::LoadModelFile("abbreviations/" + options.lang + ".txt",
                                                    options.rules_dir, &content, &origin));
@@ -158,25 +248,54 @@ Status SentenceSplitter::Load(const SplitterOptions& options,
   return Status::Ok();
 }
 
+// The token that ends just before `end` (white space delimits tokens), from
+// no earlier than `floor`.
+std::string_view SentenceSplitter::TokenBefore(std::string_view text, size_t floor, size_t end) {
+  size_t begin = end;
+  while (begin > floor) {
+    size_t start = 0;
+    if (IsSpace(Before(text, begin, &start))) break;
+    begin = start;
+  }
+  return text.substr(begin, end - begin);
+}
+
+const SentenceSplitter::AbbreviationKind* SentenceSplitter::FindAbbreviation(
+    std::string_view word) const {
+  auto found = abbreviations_.find(std::string(word));
+  if (found == abbreviations_.end()) found = abbreviations_.find(LowerFirst(word));
+  return found == abbreviations_.end() ? nullptr : &found->second;
+}
+
 bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start, size_t term_begin,
-                                   size_t term_end, size_t next) const {
+                                   size_t term_end, size_t closers_end, size_t next) const {
   size_t len = 0;
   const char32_t first = At(text, next, &len);
-  if (IsLower(first)) return false;
-  // "?» — деді ол": a dash and a lower-case word continue the sentence.
-  if (IsDash(first) && IsLower(FirstLetterAfter(text, next))) return false;
+  // "тролль! )))": closing brackets and quotes belong to the sentence before.
+  if (first == ')' || first == ']' || first == 0x00BB || first == 0x201D) return false;
+  // "?» — деді ол": a dash and a lower-case word continue the sentence, and
+  // so does a bracket or quote that opens on a lower-case word ("т. б. (тағы
+  // басқа), ...").
+  if ((IsDash(first) || IsOpener(first)) && IsLower(FirstLetterAfter(text, next))) return false;
+  const bool lower = IsLower(first);
+  // Lower-case starts (informal English) only after a lone `.`, `?` or `!`:
+  // "em... no...", "(spelling??) brothers" continue.
+  if (lower && (!lower_case_starts_ || term_end - term_begin != 1 || closers_end != term_end)) {
+    return false;
+  }
 
   const bool single_dot = term_end - term_begin == 1 && text[term_begin] == '.';
-  if (!single_dot) return true;
-  // The word before the dot, without opening punctuation.
-  size_t word_begin = term_begin;
-  while (word_begin > sentence_start) {
+  // "(в 830—846 гг.)." : a terminator after the closers ends the sentence,
+  // whatever came before.
+  const bool terminated_again = closers_end > term_end && [&] {
     size_t start = 0;
-    const char32_t cp = Before(text, word_begin, &start);
-    if (IsSpace(cp)) break;
-    word_begin = start;
-  }
-  std::string_view word = text.substr(word_begin, term_begin - word_begin);
+    return IsTerminator(Before(text, closers_end, &start));
+  }();
+  if (!single_dot || terminated_again) return !lower || !single_dot || terminated_again;
+  // The word before the dot, without opening punctuation.
+  const std::string_view token = TokenBefore(text, sentence_start, term_begin);
+  const size_t word_begin = term_begin - token.size();
+  std::string_view word = token;
   while (!word.empty()) {
     size_t l = 0;
     if (!IsOpener(At(word, 0, &l))) break;
@@ -184,11 +303,41 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
   }
   if (word.empty()) return true;
   if (IsInitials(word)) return false;
-
-  auto found = abbreviations_.find(std::string(word));
-  if (found == abbreviations_.end()) found = abbreviations_.find(LowerFirst(word));
-  if (found == abbreviations_.end()) return true;
-  switch (found->second) {
+  // "1. Кіріспе": a number opening the sentence numbers a list item.
+  if (word_begin == sentence_start && word.size() <= 3 &&
+      std::all_of(word.begin(), word.end(), [](char c) { return IsDigit(c); })) {
+    return false;
+  }
+  const AbbreviationKind* kind = FindAbbreviation(word);
+  // "т. е.", "б. з. б.": the parts of an abbreviation written with spaces.
+  std::string joined;
+  for (size_t end = word_begin, parts = 0; kind == nullptr && word.size() <= 4 && parts < 2;
+       ++parts) {
+    size_t start = 0;
+    while (end > sentence_start && IsSpace(Before(text, end, &start))) end = start;
+    const std::string_view part = TokenBefore(text, sentence_start, end);
+    if (part.size() < 2 || part.size() > 6 || part.back() != '.') break;
+    if (joined.empty()) joined = word;
+    joined.insert(0, part);
+    kind = FindAbbreviation(joined);
+    end -= part.size();
+  }
+  if (kind == nullptr) {
+    // An ordinary word: a capital starts a sentence; a lower-case word does
+    // only where lower_case_starts_ (informal English) and the word before
+    // is a word, not a token with inner dots ("e.g.", "a.m." unlisted).
+    if (!lower) return true;
+    size_t letters = 0;
+    for (size_t i = 0; i < word.size();) {
+      const char32_t cp = At(word, i, &len);
+      if (!u_isalpha(static_cast<UChar32>(cp)) && cp != '\'') return false;
+      letters += u_isalpha(static_cast<UChar32>(cp)) ? 1 : 0;
+      i += len;
+    }
+    return letters >= 2;
+  }
+  if (lower) return false;
+  switch (*kind) {
     case AbbreviationKind::kAlways:
       return false;
     case AbbreviationKind::kNumericOnly:
@@ -196,13 +345,19 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
     case AbbreviationKind::kAfterNumber: {
       // After a number: "2024 ж. 15 наурызда" continues, "... 2024 ж. Ертеңіне"
       // ends. Elsewhere ("г. Алматы") the abbreviation never ends a sentence.
-      const std::string_view before =
-          utf8::TrimSpace(text.substr(sentence_start, word_begin - sentence_start));
-      const size_t space = before.find_last_of(' ');
-      const std::string_view previous =
-          space == std::string_view::npos ? before : before.substr(space + 1);
-      if (!IsNumber(previous)) return false;
-      return !IsDigit(first);
+      // Units in between count with the number: "5 млн руб.", "5 тыс. руб.".
+      size_t end = word_begin;
+      for (int step = 0; step < 3; ++step) {
+        size_t start = 0;
+        while (end > sentence_start && IsSpace(Before(text, end, &start))) end = start;
+        std::string_view previous = TokenBefore(text, sentence_start, end);
+        if (previous.empty()) return false;
+        if (IsNumber(previous)) return !IsDigit(first);
+        end -= previous.size();
+        if (previous.back() == '.') previous.remove_suffix(1);
+        if (FindAbbreviation(previous) == nullptr) return false;
+      }
+      return false;
     }
   }
   return true;
@@ -242,11 +397,28 @@ void SentenceSplitter::Split(std::string_view text,
       m += len;
     }
     if (m == k) {  // no space after the terminator: "3.5", "e.g.", "kazinform.kz"
+      if (term_end - term_begin == 1 && GluedSentences(text, term_begin, k)) {
+        // "түзеледі.Ақсақ": sentences glued together.
+        sentences->push_back(utf8::TrimSpace(text.substr(sentence_start, k - sentence_start)));
+        sentence_start = k;
+      }
       i = k;
       continue;
     }
     if (m >= n) break;
-    if (ShouldSplit(text, sentence_start, term_begin, term_end, m)) {
+    // "Кофе! :) Входящим", "тролль! ))) Вот": a smiley after the terminator
+    // belongs to the sentence it ends.
+    const size_t smiley_end = SmileyEnd(text, m);
+    if (smiley_end > m) {
+      k = smiley_end;
+      for (m = k; m < n && IsSpace(At(text, m, &len));) m += len;
+      if (m == k) {
+        i = k;
+        continue;
+      }
+      if (m >= n) break;
+    }
+    if (ShouldSplit(text, sentence_start, term_begin, term_end, k, m)) {
       const std::string_view sentence =
           utf8::TrimSpace(text.substr(sentence_start, k - sentence_start));
       if (!sentence.empty()) sentences->push_back(sentence);

@@ -50,11 +50,15 @@ class SentenceSplitter {
  private:
   SentenceSplitter() = default;
   Status AddAbbreviations(std::string_view content, std::string_view origin);
+  static std::string_view TokenBefore(std::string_view text, size_t floor, size_t end);
+  const AbbreviationKind* FindAbbreviation(std::string_view word) const;
   bool ShouldSplit(std::string_view text, size_t sentence_start, size_t term_begin, size_t term_end,
-                   size_t next) const;
+                   size_t closers_end, size_t next) const;
 
   SplitterOptions options_;
   std::unordered_map<std::string, AbbreviationKind> abbreviations_;
+  // Informal English starts sentences in lower case ("i went. it was fun").
+  bool lower_case_starts_ = false;
 };
 
 }  // namespace kazprep
