@@ -34,9 +34,12 @@ const std::vector<CommandInfo>& Commands() {
        "CLD2, corrected for Kazakh by the letters only Kazakh has.",
        RunLangid},
       {"split", "split paragraphs (one per line) into sentences (one per line)",
-       "kazprep split [--lang kk|ru|en] [options] [FILE...]",
+       "kazprep split [--lang kk|ru|en] [options] [FILE...]\n"
+       "       kazprep split --lang kk|ru|en --learn CORPUS [FILE...] [-o FILE]",
        "Line contract: 1:k. Each input line is a paragraph; each sentence is written on its\n"
-       "own line; an empty input line gives one empty output line. Only white space changes.",
+       "own line; an empty input line gives one empty output line. Only white space changes.\n"
+       "--learn writes candidate abbreviations (Punkt-style) for review instead; pass the\n"
+       "reviewed file back with --abbreviations FILE.",
        RunSplit},
       {"spm-train", "train a SentencePiece model (identity normalization, byte fallback)",
        "kazprep spm-train --input FILE [--input FILE...] --model-prefix PREFIX --vocab-size N",

@@ -1,4 +1,5 @@
 // kazprep normalize and kazprep split.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -7,6 +8,7 @@
 #include "common/batch.h"
 #include "common/line_io.h"
 #include "preprocess/normalizer.h"
+#include "segment/abbreviation_learner.h"
 #include "segment/sentence_splitter.h"
 
 namespace kazprep::cli {
@@ -148,10 +150,48 @@ int RunNormalize(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+// kazprep split --learn: counts the corpus (in parallel, merged in input
+// order) and writes the candidates atomically.
+int LearnAbbreviations(const CommandInfo& info, const std::vector<std::string>& inputs, int threads,
+                       const std::string& output, const LearnerOptions& options,
+                       const SentenceSplitter& known, bool summary, Clock::time_point start) {
+  struct Counts {
+    AbbreviationLearner learner;
+    void Add(const Counts& o) { learner.Merge(o.learner); }
+  };
+  std::function<void(const LineBatch&, std::string*, Counts*)> fn =
+      [](const LineBatch& batch, std::string*, Counts* counts) {
+        for (size_t i = 0; i < batch.size(); ++i) counts->learner.Add(batch.line(i));
+      };
+  Counts total;
+  ReadTotals read;
+  Status status = RunOrdered(inputs, threads, /*output=*/nullptr, fn, &total, &read);
+  if (!status.ok()) return DataError(info.name, status.message());
+  std::string source;
+  for (const auto& input : inputs) {
+    if (!source.empty()) source += ' ';
+    source += input.substr(input.find_last_of('/') + 1);
+  }
+  const auto candidates = total.learner.Candidates(options, &known);
+  const std::string text = total.learner.Format(candidates, source);
+  if (output.empty() || output == "-") {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+      return DataError(info.name, "cannot write to stdout");
+  } else {
+    status = WriteFileAtomically(output, text);
+    if (!status.ok()) return DataError(info.name, status.message());
+  }
+  if (summary || StderrIsTerminal()) {
+    PrintSummary(info.name, read, candidates.size(), "candidate abbreviations", start);
+  }
+  return kExitOk;
+}
+
 int RunSplit(const std::vector<std::string>& args) {
   const CommandInfo& info = FindCommand("split");
   SplitterOptions options;
-  std::string output;
+  LearnerOptions learner_options;
+  std::string output, learn;
   int threads = 0;
   bool summary = false;
   po::options_description desc("Options");
@@ -159,7 +199,14 @@ int RunSplit(const std::vector<std::string>& args) {
       "rules", po::value(&options.rules_dir), "folder that replaces the embedded models/ files")(
       "abbreviations", po::value(&options.abbreviations_file),
       "extra abbreviation list (format: models/abbreviations/README.md)")(
-      "summary", po::bool_switch(&summary), "print a summary on stderr (default: when a terminal)");
+      "summary", po::bool_switch(&summary), "print a summary on stderr (default: when a terminal)")(
+      "learn", po::value(&learn),
+      "learn candidate abbreviations from the paragraphs of CORPUS (and FILEs) and write them "
+      "for review to -o (default stdout), instead of splitting")(
+      "min-count", po::value(&learner_options.min_count)->default_value(3),
+      "--learn: fewest occurrences with a full stop")(
+      "min-score", po::value(&learner_options.min_score)->default_value(0.3, "0.3"),
+      "--learn: lowest Punkt score (or mostly before lower-case words)");
   AddOutputOptions(desc, &output, &threads);
   po::variables_map vm;
   std::vector<std::string> inputs;
@@ -171,6 +218,16 @@ int RunSplit(const std::vector<std::string>& args) {
   std::unique_ptr<SentenceSplitter> splitter;
   Status status = SentenceSplitter::Load(options, &splitter);
   if (!status.ok()) return DataError(info.name, status.message());
+  if (!learn.empty()) {
+    // CORPUS, then any FILEs (not the stdin ParseArgs adds when there are none).
+    if (inputs.size() == 1 && inputs[0] == "-" &&
+        std::find(args.begin(), args.end(), "-") == args.end()) {
+      inputs.clear();
+    }
+    inputs.insert(inputs.begin(), learn);
+    return LearnAbbreviations(info, inputs, threads, output, learner_options, *splitter, summary,
+                              start);
+  }
   SplitStats total;
   ReadTotals read;
   const SentenceSplitter& s = *splitter;

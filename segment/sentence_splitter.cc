@@ -7,6 +7,7 @@
 #include "common/line_io.h"
 #include "common/resources.h"
 #include "common/utf8.h"
+#include "segment/split_text.h"
 
 namespace kazprep {
 namespace {
@@ -431,3 +432,12 @@ void SentenceSplitter::Split(std::string_view text,
 }
 
 }  // namespace kazprep
+
+namespace kazprep::split_text {
+char32_t At(std::string_view s, size_t i, size_t* len) { return kazprep::At(s, i, len); }
+bool IsOpener(char32_t cp) { return kazprep::IsOpener(cp); }
+bool IsCloser(char32_t cp) { return kazprep::IsCloser(cp); }
+bool IsTerminator(char32_t cp) { return kazprep::IsTerminator(cp); }
+bool IsNumber(std::string_view token) { return kazprep::IsNumber(token); }
+bool IsInitials(std::string_view word) { return kazprep::IsInitials(word); }
+}  // namespace kazprep::split_text

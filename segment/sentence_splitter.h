@@ -46,6 +46,8 @@ class SentenceSplitter {
   void Split(std::string_view paragraph, std::vector<std::string_view>* sentences) const;
 
   size_t abbreviation_count() const { return abbreviations_.size(); }
+  // True when `entry` (without its final full stop) is a listed abbreviation.
+  bool IsAbbreviation(std::string_view entry) const { return FindAbbreviation(entry) != nullptr; }
 
  private:
   SentenceSplitter() = default;

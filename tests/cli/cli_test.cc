@@ -164,6 +164,39 @@ TEST(CliTest, FixesAuditListsEveryChangedLineWithItsRules) {
   EXPECT_EQ(bad.exit_code, 2);
 }
 
+// split --learn writes reviewable candidates (atomically, the same with 1 or
+// 2 threads) that --abbreviations then uses.
+TEST(CliTest, SplitLearnsAbbreviationsForReview) {
+  TempDir dir;
+  std::string text;
+  for (int i = 0; i < 30000; ++i) {
+    text += "Тауарлар, қызметтер т.б. көп. Жыл " + std::to_string(1990 + i % 30) +
+            " ж. аяқталды. Сондай-ақ тұрғ. үйлер т.б. Бұл жақсы.\n";
+  }
+  Spit(dir.File("corpus"), text);
+  const auto one = RunKazprep(
+      "split --learn " + dir.File("corpus") + " --threads 1 -o " + dir.File("one.txt"), dir.path());
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  const auto two = RunKazprep("split --learn " + dir.File("corpus") + " --threads 2", dir.path());
+  ASSERT_EQ(two.exit_code, 0) << two.err;
+  const std::string learned = Slurp(dir.File("one.txt"));
+  EXPECT_EQ(learned, two.out);
+  // ж. is in the shipped list; т.б. and тұрғ. are not.
+  EXPECT_NE(learned.find("\nт.б\n"), std::string::npos) << learned;
+  EXPECT_NE(learned.find("\nтұрғ\n"), std::string::npos) << learned;
+  EXPECT_EQ(learned.find("\nж"), std::string::npos) << learned;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << e.path();
+  }
+  Spit(dir.File("in"), "Ол тұрғ. Үйлер салды. Үйлер т.б. Бітті.\n");
+  const auto plain = RunKazprep("split " + dir.File("in"), dir.path());
+  const auto taught =
+      RunKazprep("split --abbreviations " + dir.File("one.txt") + " " + dir.File("in"), dir.path());
+  EXPECT_EQ(plain.out, "Ол тұрғ.\nҮйлер салды.\nҮйлер т.б.\nБітті.\n");
+  EXPECT_EQ(taught.out, "Ол тұрғ. Үйлер салды.\nҮйлер т.б. Бітті.\n");
+  EXPECT_EQ(RunKazprep("split --learn " + dir.File("missing"), dir.path()).exit_code, 1);
+}
+
 // The same input gives byte-identical output with 1 and 2 threads.
 TEST(CliTest, ThreadsDoNotChangeOutput) {
   TempDir dir;
