@@ -7,38 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "common/line_io.h"
-#include "common/resources.h"
+#include "bench/bench_corpus.h"
 #include "preprocess/normalizer.h"
 
 namespace kazprep {
 namespace {
 
-std::vector<std::string> CorpusLines() {
-  std::vector<std::string> lines;
-  const char* path = std::getenv("KAZPREP_BENCH_CORPUS");
-  size_t bytes = 0;
-  if (path != nullptr) {
-    LineReader reader;
-    if (reader.Open(path).ok()) {
-      std::string_view line;
-      while (bytes < (20u << 20) && reader.Next(&line)) {
-        lines.emplace_back(line);
-        bytes += line.size() + 1;
-      }
-    }
-  }
-  if (lines.empty()) {
-    const std::string_view news = *resources::Find("examples/news.kk.raw.txt");
-    size_t pos = 0;
-    while (pos < news.size()) {
-      const size_t nl = news.find('\n', pos);
-      lines.emplace_back(news.substr(pos, nl - pos));
-      pos = nl == std::string_view::npos ? news.size() : nl + 1;
-    }
-  }
-  return lines;
-}
+using bench::CorpusLines;
 
 void BM_Normalize(benchmark::State& state, const char* lang) {
   const std::vector<std::string> lines = CorpusLines();

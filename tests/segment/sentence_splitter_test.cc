@@ -234,6 +234,33 @@ TEST(SentenceSplitterTest, PassesTheSegmentationTestSuites) {
   EXPECT_EQ(cases, 56);
 }
 
+// Property: the scan for terminators works 16 bytes at a time; where the
+// text sits against that block does not change the sentences. Random
+// paragraphs of words, terminators (incl. "…", whose 3 bytes may straddle a
+// block) and spaces, shifted by 0..31 leading spaces.
+TEST(SentenceSplitterTest, PropertyAlignmentDoesNotMatter) {
+  const auto s = Make("kk");
+  const std::vector<std::string> pieces = {"Ол", "келді", "Қ.", "т.б.", "2024", "ж.", ".",
+                                           "!",  "?",     "…",  "...",  " ",    "«",  "»"};
+  uint64_t state = 12345;
+  const auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const size_t count = 5 + next() % 40;
+    for (size_t k = 0; k < count; ++k) {
+      text += pieces[next() % pieces.size()];
+      if (next() % 2) text += ' ';
+    }
+    const Sentences expected = Split(*s, text);
+    for (size_t shift = 1; shift < 32; ++shift) {
+      ASSERT_EQ(Split(*s, std::string(shift, ' ') + text), expected) << text << " shift " << shift;
+    }
+  }
+}
+
 // Property: splitting keeps every character but white space, in order, on
 // every line of every file under ../shared/data, in each language.
 TEST(SentenceSplitterTest, PropertyKeepsEveryNonSpaceCharacterOnSharedData) {
