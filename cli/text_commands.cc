@@ -1,5 +1,4 @@
 // kazprep normalize and kazprep split.
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -220,10 +219,7 @@ int RunSplit(const std::vector<std::string>& args) {
   if (!status.ok()) return DataError(info.name, status.message());
   if (!learn.empty()) {
     // CORPUS, then any FILEs (not the stdin ParseArgs adds when there are none).
-    if (inputs.size() == 1 && inputs[0] == "-" &&
-        std::find(args.begin(), args.end(), "-") == args.end()) {
-      inputs.clear();
-    }
+    if (vm.count("input-file") == 0) inputs.clear();
     inputs.insert(inputs.begin(), learn);
     return LearnAbbreviations(info, inputs, threads, output, learner_options, *splitter, summary,
                               start);

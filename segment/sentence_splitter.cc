@@ -271,6 +271,15 @@ Status SentenceSplitter::Load(const SplitterOptions& options,
   KAZPREP_RETURN_IF_ERROR(resources::LoadModelFile("abbreviations/" + options.lang + ".txt",
                                                    options.rules_dir, &content, &origin));
   KAZPREP_RETURN_IF_ERROR(s->AddAbbreviations(content, origin));
+  KAZPREP_RETURN_IF_ERROR(resources::LoadModelFile(
+      "abbreviations/" + options.lang + ".starters.txt", options.rules_dir, &content, &origin));
+  KAZPREP_RETURN_IF_ERROR(
+      resources::ForEachDataLine(content, origin, [&s](std::string_view line) -> Status {
+        line = utf8::TrimSpace(line);
+        if (line.find(' ') != std::string_view::npos) return Status::Error("one word per line");
+        s->starters_.emplace(line);
+        return Status::Ok();
+      }));
   if (!options.abbreviations_file.empty()) {
     KAZPREP_RETURN_IF_ERROR(ReadFile(options.abbreviations_file, &content));
     KAZPREP_RETURN_IF_ERROR(s->AddAbbreviations(content, options.abbreviations_file));
@@ -291,11 +300,28 @@ std::string_view SentenceSplitter::TokenBefore(std::string_view text, size_t flo
   return text.substr(begin, end - begin);
 }
 
+// The token that starts at `begin` (white space delimits tokens).
+std::string_view SentenceSplitter::TokenAfter(std::string_view text, size_t begin) {
+  size_t end = begin, len = 0;
+  while (end < text.size() && !IsSpace(At(text, end, &len))) end += len;
+  return text.substr(begin, end - begin);
+}
+
 const SentenceSplitter::AbbreviationKind* SentenceSplitter::FindAbbreviation(
     std::string_view word) const {
   auto found = abbreviations_.find(std::string(word));
   if (found == abbreviations_.end()) found = abbreviations_.find(LowerFirst(word));
   return found == abbreviations_.end() ? nullptr : &found->second;
+}
+
+bool SentenceSplitter::StartsSentence(std::string_view text, size_t next) const {
+  if (starters_.empty()) return false;
+  std::string_view word = TokenAfter(text, next);
+  while (!word.empty() &&
+         std::string_view(",.;:!?\"'").find(word.back()) != std::string_view::npos) {
+    word.remove_suffix(1);
+  }
+  return starters_.count(std::string(word)) > 0;
 }
 
 bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start, size_t term_begin,
@@ -333,7 +359,10 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
     word.remove_prefix(l);
   }
   if (word.empty()) return true;
-  if (IsInitials(word)) return false;
+  // An initial or abbreviation continues the sentence, unless a word that
+  // only starts sentences follows ("... 2024 ж. Бұл ...").
+  const bool starter = StartsSentence(text, next);
+  if (IsInitials(word)) return starter;
   // "1. Кіріспе": a number opening the sentence numbers a list item.
   if (word_begin == sentence_start && word.size() <= 3 &&
       std::all_of(word.begin(), word.end(), [](char c) { return IsDigit(c); })) {
@@ -370,7 +399,7 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
   if (lower) return false;
   switch (*kind) {
     case AbbreviationKind::kAlways:
-      return false;
+      return starter;
     case AbbreviationKind::kNumericOnly:
       return !IsDigit(first);
     case AbbreviationKind::kAfterNumber: {
@@ -382,13 +411,13 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
         size_t start = 0;
         while (end > sentence_start && IsSpace(Before(text, end, &start))) end = start;
         std::string_view previous = TokenBefore(text, sentence_start, end);
-        if (previous.empty()) return false;
+        if (previous.empty()) return starter;
         if (IsNumber(previous)) return !IsDigit(first);
         end -= previous.size();
         if (previous.back() == '.') previous.remove_suffix(1);
-        if (FindAbbreviation(previous) == nullptr) return false;
+        if (FindAbbreviation(previous) == nullptr) return starter;
       }
-      return false;
+      return starter;
     }
   }
   return true;

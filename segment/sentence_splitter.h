@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/status.h"
@@ -53,12 +54,17 @@ class SentenceSplitter {
   SentenceSplitter() = default;
   Status AddAbbreviations(std::string_view content, std::string_view origin);
   static std::string_view TokenBefore(std::string_view text, size_t floor, size_t end);
+  static std::string_view TokenAfter(std::string_view text, size_t begin);
+  bool StartsSentence(std::string_view text, size_t next) const;
   const AbbreviationKind* FindAbbreviation(std::string_view word) const;
   bool ShouldSplit(std::string_view text, size_t sentence_start, size_t term_begin, size_t term_end,
                    size_t closers_end, size_t next) const;
 
   SplitterOptions options_;
   std::unordered_map<std::string, AbbreviationKind> abbreviations_;
+  // models/abbreviations/<lang>.starters.txt: words capitalised only at the
+  // start of a sentence.
+  std::unordered_set<std::string> starters_;
   // Informal English starts sentences in lower case ("i went. it was fun").
   bool lower_case_starts_ = false;
 };
