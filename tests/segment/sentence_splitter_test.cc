@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <map>
 
 #include "common/line_io.h"
+#include "common/resources.h"
 #include "common/utf8.h"
 #include "tests/test_util.h"
 
@@ -156,6 +158,38 @@ TEST(SentenceSplitterTest, SplitsWhereSentencesEnd) {
   for (const auto& c : cases) {
     const auto s = Make(c.lang);
     EXPECT_EQ(Split(*s, c.input), c.expected) << c.comment;
+  }
+}
+
+// The shipped lists are in one script each: a Latin `a` hidden in a Kazakh
+// entry (as in one public list, `aбб`) would never match Kazakh text.
+TEST(SentenceSplitterTest, ShippedListsAreInTheScriptOfTheirLanguage) {
+  for (const char* lang : {"kk", "ru", "en"}) {
+    for (const std::string& file : {std::string("abbreviations/") + lang + ".txt",
+                                    std::string("abbreviations/") + lang + ".starters.txt"}) {
+      std::string content, origin;
+      ASSERT_TRUE(resources::LoadModelFile(file, "", &content, &origin).ok()) << file;
+      int entries = 0;
+      const Status status =
+          resources::ForEachDataLine(content, origin, [&](std::string_view line) -> Status {
+            line = line.substr(0, line.find(' '));  // without the marker
+            ++entries;
+            for (size_t i = 0; i < line.size();) {
+              bool invalid = false;
+              const char32_t cp = utf8::Next(line, &i, &invalid);
+              if (cp == '.' || cp == '-' || cp == '\'') continue;
+              const UScriptCode expected =
+                  std::string(lang) == "en" ? USCRIPT_LATIN : USCRIPT_CYRILLIC;
+              UErrorCode error = U_ZERO_ERROR;
+              if (uscript_getScript(static_cast<UChar32>(cp), &error) != expected) {
+                return Status::Error("letter of another script in '" + std::string(line) + "'");
+              }
+            }
+            return Status::Ok();
+          });
+      EXPECT_TRUE(status.ok()) << status.message();
+      EXPECT_GT(entries, 15) << file;
+    }
   }
 }
 
