@@ -140,6 +140,33 @@ bool GluedSentences(std::string_view s, size_t term, size_t next) {
   return j > next && j < s.size() && s[j] == ' ';
 }
 
+// True for "США", "ET", "РФ": two or more capital letters and nothing else
+// but trailing punctuation.
+bool IsAcronym(std::string_view token) {
+  size_t capitals = 0, len = 0;
+  for (size_t i = 0; i < token.size(); i += len) {
+    const char32_t cp = At(token, i, &len);
+    if (IsUpper(cp)) {
+      ++capitals;
+    } else if (u_isalnum(static_cast<UChar32>(cp)) || capitals == 0) {
+      return false;
+    }
+  }
+  return capitals >= 2;
+}
+
+// The number of white-space separated tokens in [begin, end).
+size_t TokensBetween(std::string_view s, size_t begin, size_t end) {
+  size_t tokens = 0, len = 0;
+  bool in_token = false;
+  for (size_t i = begin; i < end; i += len) {
+    const bool space = IsSpace(At(s, i, &len));
+    if (!space && !in_token) ++tokens;
+    in_token = !space;
+  }
+  return tokens;
+}
+
 // The first byte at or after `i` that may start a terminator: `.` `!` `?`
 // or the lead byte of `…` (E2 80 A6); no byte inside another UTF-8 sequence
 // equals these. Most of the time of splitting is spent here.
@@ -235,8 +262,9 @@ std::string LowerFirst(std::string_view word) {
 
 }  // namespace
 
-Status SentenceSplitter::AddAbbreviations(std::string_view content, std::string_view origin) {
-  return resources::ForEachDataLine(content, origin, [this](std::string_view line) -> Status {
+Status SentenceSplitter::AddAbbreviations(std::string_view content, std::string_view origin,
+                                          Abbreviations* to) {
+  return resources::ForEachDataLine(content, origin, [to](std::string_view line) -> Status {
     line = utf8::TrimSpace(line);
     AbbreviationKind kind = AbbreviationKind::kAlways;
     const size_t space = line.find(' ');
@@ -254,7 +282,7 @@ Status SentenceSplitter::AddAbbreviations(std::string_view content, std::string_
     if (line.empty() || line.back() == '.') {
       return Status::Error("an entry is written without its final dot");
     }
-    abbreviations_[std::string(line)] = kind;
+    (*to)[std::string(line)] = kind;
     return Status::Ok();
   });
 }
@@ -270,7 +298,14 @@ Status SentenceSplitter::Load(const SplitterOptions& options,
   std::string content, origin;
   KAZPREP_RETURN_IF_ERROR(resources::LoadModelFile("abbreviations/" + options.lang + ".txt",
                                                    options.rules_dir, &content, &origin));
-  KAZPREP_RETURN_IF_ERROR(s->AddAbbreviations(content, origin));
+  KAZPREP_RETURN_IF_ERROR(s->AddAbbreviations(content, origin, &s->abbreviations_));
+  if (options.lang != "en") {
+    // Latin words in Kazakh and Russian text are mostly English names and
+    // titles: "Dr. PawPaw", "Visa Inc. (V.N.)".
+    KAZPREP_RETURN_IF_ERROR(
+        resources::LoadModelFile("abbreviations/en.txt", options.rules_dir, &content, &origin));
+    KAZPREP_RETURN_IF_ERROR(s->AddAbbreviations(content, origin, &s->latin_abbreviations_));
+  }
   KAZPREP_RETURN_IF_ERROR(resources::LoadModelFile(
       "abbreviations/" + options.lang + ".starters.txt", options.rules_dir, &content, &origin));
   KAZPREP_RETURN_IF_ERROR(
@@ -282,7 +317,8 @@ Status SentenceSplitter::Load(const SplitterOptions& options,
       }));
   if (!options.abbreviations_file.empty()) {
     KAZPREP_RETURN_IF_ERROR(ReadFile(options.abbreviations_file, &content));
-    KAZPREP_RETURN_IF_ERROR(s->AddAbbreviations(content, options.abbreviations_file));
+    KAZPREP_RETURN_IF_ERROR(
+        s->AddAbbreviations(content, options.abbreviations_file, &s->abbreviations_));
   }
   *splitter = std::move(s);
   return Status::Ok();
@@ -309,9 +345,18 @@ std::string_view SentenceSplitter::TokenAfter(std::string_view text, size_t begi
 
 const SentenceSplitter::AbbreviationKind* SentenceSplitter::FindAbbreviation(
     std::string_view word) const {
-  auto found = abbreviations_.find(std::string(word));
-  if (found == abbreviations_.end()) found = abbreviations_.find(LowerFirst(word));
-  return found == abbreviations_.end() ? nullptr : &found->second;
+  for (const Abbreviations* list : {&abbreviations_, &latin_abbreviations_}) {
+    if (list->empty()) continue;
+    if (list == &latin_abbreviations_) {
+      size_t len = 0;
+      const char32_t first = At(word, 0, &len);
+      if (first >= 0x250 || !u_isalpha(static_cast<UChar32>(first))) break;  // not Latin
+    }
+    auto found = list->find(std::string(word));
+    if (found == list->end()) found = list->find(LowerFirst(word));
+    if (found != list->end()) return &found->second;
+  }
+  return nullptr;
 }
 
 bool SentenceSplitter::StartsSentence(std::string_view text, size_t next) const {
@@ -412,7 +457,13 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
         while (end > sentence_start && IsSpace(Before(text, end, &start))) end = start;
         std::string_view previous = TokenBefore(text, sentence_start, end);
         if (previous.empty()) return starter;
-        if (IsNumber(previous)) return !IsDigit(first);
+        if (IsNumber(previous)) {
+          // Not before a digit, nor before an acronym ("37 млрд. долл. США",
+          // "7 p.m. ET"), nor when the sentence so far is only a preposition,
+          // the number and the abbreviation ("В 1960-х гг. Бжезинский ...").
+          if (IsDigit(first) || IsAcronym(TokenAfter(text, next))) return false;
+          return TokensBetween(text, sentence_start, term_end) > 3 || starter;
+        }
         end -= previous.size();
         if (previous.back() == '.') previous.remove_suffix(1);
         if (FindAbbreviation(previous) == nullptr) return starter;

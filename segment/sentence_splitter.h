@@ -52,7 +52,9 @@ class SentenceSplitter {
 
  private:
   SentenceSplitter() = default;
-  Status AddAbbreviations(std::string_view content, std::string_view origin);
+  using Abbreviations = std::unordered_map<std::string, AbbreviationKind>;
+  static Status AddAbbreviations(std::string_view content, std::string_view origin,
+                                 Abbreviations* to);
   static std::string_view TokenBefore(std::string_view text, size_t floor, size_t end);
   static std::string_view TokenAfter(std::string_view text, size_t begin);
   bool StartsSentence(std::string_view text, size_t next) const;
@@ -61,7 +63,9 @@ class SentenceSplitter {
                    size_t closers_end, size_t next) const;
 
   SplitterOptions options_;
-  std::unordered_map<std::string, AbbreviationKind> abbreviations_;
+  Abbreviations abbreviations_;
+  // kk and ru: the English list, for words in Latin letters.
+  Abbreviations latin_abbreviations_;
   // models/abbreviations/<lang>.starters.txt: words capitalised only at the
   // start of a sentence.
   std::unordered_set<std::string> starters_;
