@@ -155,6 +155,16 @@ bool IsAcronym(std::string_view token) {
   return capitals >= 2;
 }
 
+// True for the rest of a date after its day: "05.1977", "05.1977ж", "12.2024,".
+bool IsDate(std::string_view token) {
+  size_t i = 0;
+  while (i < token.size() && IsDigit(static_cast<unsigned char>(token[i]))) ++i;
+  if (i == 0 || i > 2 || i >= token.size() || token[i] != '.') return false;
+  const size_t year = ++i;
+  while (i < token.size() && IsDigit(static_cast<unsigned char>(token[i]))) ++i;
+  return i - year == 4 || i - year == 2;
+}
+
 // The number of white-space separated tokens in [begin, end).
 size_t TokensBetween(std::string_view s, size_t begin, size_t end) {
   size_t tokens = 0, len = 0;
@@ -408,6 +418,11 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
   // only starts sentences follows ("... 2024 ж. Бұл ...").
   const bool starter = StartsSentence(text, next);
   if (IsInitials(word)) return starter;
+  // "25. 05.1977": a date typed with a space after the day.
+  if (word.size() <= 2 && IsDigit(static_cast<unsigned char>(word[0])) && IsNumber(word) &&
+      IsDate(TokenAfter(text, next))) {
+    return false;
+  }
   // "1. Кіріспе": a number opening the sentence numbers a list item.
   if (word_begin == sentence_start && word.size() <= 3 &&
       std::all_of(word.begin(), word.end(), [](char c) { return IsDigit(c); })) {
@@ -461,7 +476,13 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
           // Not before a digit, nor before an acronym ("37 млрд. долл. США",
           // "7 p.m. ET"), nor when the sentence so far is only a preposition,
           // the number and the abbreviation ("В 1960-х гг. Бжезинский ...").
-          if (IsDigit(first) || IsAcronym(TokenAfter(text, next))) return false;
+          if (IsDigit(first) || IsDash(first) || IsAcronym(TokenAfter(text, next))) return false;
+          // "№ 5 г. Павлодара": a number after № is no year.
+          size_t before_number = end - previous.size();
+          while (before_number > sentence_start && IsSpace(Before(text, before_number, &start))) {
+            before_number = start;
+          }
+          if (TokenBefore(text, sentence_start, before_number) == "\u2116") return false;
           return TokensBetween(text, sentence_start, term_end) > 3 || starter;
         }
         end -= previous.size();
