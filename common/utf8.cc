@@ -65,7 +65,9 @@ std::string_view TrimSpace(std::string_view s) {
     while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
     size_t next = start;
     bool invalid = false;
-    if (!IsWhiteSpace(Next(s, &next, &invalid))) break;
+    // A space only if its sequence ends exactly at `end`: a stray
+    // continuation byte after a space is text, not part of the space.
+    if (!IsWhiteSpace(Next(s, &next, &invalid)) || next != end) break;
     end = start;
   }
   return s.substr(begin, end - begin);

@@ -93,15 +93,20 @@ void AbbreviationLearner::Add(std::string_view paragraph) {
   std::string lower;
   size_t letters = 0;
   for (size_t t = 0; t < tokens.size(); ++t) {
-    const std::string_view core = Core(tokens[t]);
+    std::string_view core = Core(tokens[t]);
+    // "ж.," and "т.б.:" count as written with the full stop.
+    while (!core.empty() && std::string_view(",;:").find(core.back()) != std::string_view::npos) {
+      core.remove_suffix(1);
+    }
     if (core.empty()) continue;
     ++tokens_;
     const bool one_stop = core.back() == '.' && (core.size() < 2 || core[core.size() - 2] != '.');
     if (!one_stop) {
       // A word without a full stop (commas and the like dropped).
       std::string_view word = core;
-      while (!word.empty() && std::string_view(",;:!?").find(word.back()) != std::string_view::npos)
+      while (!word.empty() && std::string_view("!?").find(word.back()) != std::string_view::npos) {
         word.remove_suffix(1);
+      }
       if (LowerType(word, &lower, &letters)) ++plain_[Fnv1a(lower)];
       continue;
     }
@@ -155,7 +160,8 @@ void AbbreviationLearner::Merge(const AbbreviationLearner& other) {
 std::vector<LearnedAbbreviation> AbbreviationLearner::Candidates(
     const LearnerOptions& options, const SentenceSplitter* known) const {
   std::vector<LearnedAbbreviation> out;
-  if (tokens_ == 0 || stops_ == 0) return out;
+  // Punkt's test needs tokens without a full stop (P < 1).
+  if (tokens_ == 0 || stops_ == 0 || stops_ >= tokens_) return out;
   for (const auto& [type, s] : stopped_) {
     if (s.with_stop < options.min_count) continue;
     // The spelling written most often (ties: the smallest, for stable output).

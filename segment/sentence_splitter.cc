@@ -32,9 +32,14 @@ char32_t Before(std::string_view s, size_t i, size_t* start) {
     --j;
     if ((static_cast<unsigned char>(s[j]) & 0xC0) != 0x80) break;
   }
-  *start = j;
   size_t len = 0;
-  return At(s, j, &len);
+  const char32_t cp = At(s, j, &len);
+  if (j + len != i) {  // a stray continuation byte: itself a (bad) character
+    *start = i - 1;
+    return 0xFFFD;
+  }
+  *start = j;
+  return cp;
 }
 
 bool IsSpace(char32_t cp) { return utf8::IsWhiteSpace(cp); }
@@ -102,6 +107,7 @@ size_t SmileyEnd(std::string_view s, size_t i) {
   size_t mouth = 1;
   if (t[mouth] == '-' || t[mouth] == '\'') ++mouth;
   if (mouth >= t.size()) return i;
+  if (t[0] == '8' && mouth == 1) return i;  // "8)" numbers a list item; "8-)" is a smiley
   for (size_t k = mouth; k < t.size(); ++k) {
     if (std::string_view(")(DPpOo3|/*]").find(t[k]) == std::string_view::npos) return i;
   }
@@ -140,19 +146,61 @@ bool GluedSentences(std::string_view s, size_t term, size_t next) {
   return j > next && j < s.size() && s[j] == ' ';
 }
 
-// True for "США", "ET", "РФ": two or more capital letters and nothing else
-// but trailing punctuation.
-bool IsAcronym(std::string_view token) {
-  size_t capitals = 0, len = 0;
-  for (size_t i = 0; i < token.size(); i += len) {
-    const char32_t cp = At(token, i, &len);
-    if (IsUpper(cp)) {
-      ++capitals;
-    } else if (u_isalnum(static_cast<UChar32>(cp)) || capitals == 0) {
-      return false;
-    }
+// `token` without the opening brackets, quotes and dashes before its first
+// letter: "(т." -> "т.", "—шақ" -> "шақ".
+std::string_view StripOpeners(std::string_view token) {
+  size_t len = 0;
+  while (!token.empty()) {
+    const char32_t cp = At(token, 0, &len);
+    if (!IsOpener(cp) && !IsDash(cp)) break;
+    token.remove_prefix(len);
   }
-  return capitals >= 2;
+  return token;
+}
+
+// English words that start sentences in informal text written in lower case.
+bool IsLowerCaseStarter(std::string_view token) {
+  while (!token.empty() &&
+         std::string_view(",.;:!?").find(token.back()) != std::string_view::npos) {
+    token.remove_suffix(1);
+  }
+  static const std::string_view kStarters[] = {
+      "i",      "i'm",   "i've",   "i'll", "i'd",  "im",     "we",    "you",   "he",   "she",
+      "it",     "it's",  "they",   "the",  "this", "that",   "these", "there", "what", "why",
+      "how",    "when",  "where",  "who",  "my",   "your",   "our",   "their", "his",  "her",
+      "so",     "but",   "also",   "if",   "yes",  "no",     "ok",    "okay",  "oh",   "well",
+      "thanks", "thank", "please", "lol",  "hope", "anyway", "maybe", "sorry", "hi",   "hello"};
+  for (const std::string_view w : kStarters) {
+    if (token == w) return true;
+  }
+  return false;
+}
+
+// After an amount or a time, these name the currency's country or the time
+// zone ("37 млрд. долл. США", "7 p.m. ET") and continue the sentence.
+bool IsUnitQualifier(std::string_view token) {
+  while (!token.empty() && std::string_view(",.;:)").find(token.back()) != std::string_view::npos) {
+    token.remove_suffix(1);
+  }
+  static const std::string_view kQualifiers[] = {"\u0421\u0428\u0410",
+                                                 "\u0410\u049A\u0428",
+                                                 "ET",
+                                                 "EST",
+                                                 "EDT",
+                                                 "CT",
+                                                 "CST",
+                                                 "CDT",
+                                                 "MT",
+                                                 "PT",
+                                                 "PST",
+                                                 "PDT",
+                                                 "GMT",
+                                                 "UTC",
+                                                 "\u041C\u0421\u041A"};
+  for (const std::string_view q : kQualifiers) {
+    if (token == q) return true;
+  }
+  return false;
 }
 
 // True for the rest of a date after its day: "05.1977", "05.1977ж", "12.2024,".
@@ -165,16 +213,29 @@ bool IsDate(std::string_view token) {
   return i - year == 4 || i - year == 2;
 }
 
-// The number of white-space separated tokens in [begin, end).
-size_t TokensBetween(std::string_view s, size_t begin, size_t end) {
-  size_t tokens = 0, len = 0;
-  bool in_token = false;
-  for (size_t i = begin; i < end; i += len) {
-    const bool space = IsSpace(At(s, i, &len));
-    if (!space && !in_token) ++tokens;
-    in_token = !space;
+// True when [begin, end) is a number and an abbreviation ("2024 ж."), or a
+// word of at most two letters (a preposition), a number and an abbreviation
+// ("В 1960-х гг.", "С 2010 г."): no sentence, but its opening phrase.
+bool OnlyADate(std::string_view s, size_t begin, size_t end) {
+  std::vector<std::string_view> tokens;
+  size_t len = 0, token_begin = std::string_view::npos;
+  for (size_t i = begin; i <= end && tokens.size() <= 3; i += len) {
+    const bool space = i == end || IsSpace(At(s, i, &len));
+    if (i == end) len = 1;
+    if (!space && token_begin == std::string_view::npos) token_begin = i;
+    if (space && token_begin != std::string_view::npos) {
+      tokens.push_back(s.substr(token_begin, i - token_begin));
+      token_begin = std::string_view::npos;
+    }
   }
-  return tokens;
+  if (tokens.size() == 2) return true;
+  if (tokens.size() != 3) return false;
+  size_t letters = 0;
+  for (size_t i = 0; i < tokens[0].size(); i += len) {
+    if (!u_isalpha(static_cast<UChar32>(At(tokens[0], i, &len)))) return false;
+    ++letters;
+  }
+  return letters <= 2;
 }
 
 // The first byte at or after `i` that may start a terminator: `.` `!` `?`
@@ -355,6 +416,7 @@ std::string_view SentenceSplitter::TokenAfter(std::string_view text, size_t begi
 
 const SentenceSplitter::AbbreviationKind* SentenceSplitter::FindAbbreviation(
     std::string_view word) const {
+  if (word.empty()) return nullptr;
   for (const Abbreviations* list : {&abbreviations_, &latin_abbreviations_}) {
     if (list->empty()) continue;
     if (list == &latin_abbreviations_) {
@@ -403,16 +465,11 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
     size_t start = 0;
     return IsTerminator(Before(text, closers_end, &start));
   }();
-  if (!single_dot || terminated_again) return !lower || !single_dot || terminated_again;
+  if (!single_dot || terminated_again) return true;
   // The word before the dot, without opening punctuation.
   const std::string_view token = TokenBefore(text, sentence_start, term_begin);
   const size_t word_begin = term_begin - token.size();
-  std::string_view word = token;
-  while (!word.empty()) {
-    size_t l = 0;
-    if (!IsOpener(At(word, 0, &l))) break;
-    word.remove_prefix(l);
-  }
+  const std::string_view word = StripOpeners(token);
   if (word.empty()) return true;
   // An initial or abbreviation continues the sentence, unless a word that
   // only starts sentences follows ("... 2024 ж. Бұл ...").
@@ -435,18 +492,24 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
        ++parts) {
     size_t start = 0;
     while (end > sentence_start && IsSpace(Before(text, end, &start))) end = start;
-    const std::string_view part = TokenBefore(text, sentence_start, end);
+    const std::string_view token_part = TokenBefore(text, sentence_start, end);
+    end -= token_part.size();
+    const std::string_view part = StripOpeners(token_part);  // "(т. е." -> "т."
     if (part.size() < 2 || part.size() > 6 || part.back() != '.') break;
     if (joined.empty()) joined = word;
     joined.insert(0, part);
     kind = FindAbbreviation(joined);
-    end -= part.size();
+    if (part.size() != token_part.size()) break;  // the bracket opens the abbreviation
   }
   if (kind == nullptr) {
     // An ordinary word: a capital starts a sentence; a lower-case word does
-    // only where lower_case_starts_ (informal English) and the word before
-    // is a word, not a token with inner dots ("e.g.", "a.m." unlisted).
+    // only where lower_case_starts_ (informal English: "i am out of town.
+    // i am in portland."), when it is one that starts sentences (a pronoun,
+    // determiner, question word or interjection: not "etc. and", "et al.
+    // found", "temp. was"), and the word before is a word, not a token with
+    // inner dots ("e.g.", "a.m." unlisted).
     if (!lower) return true;
+    if (!IsLowerCaseStarter(TokenAfter(text, next))) return false;
     size_t letters = 0;
     for (size_t i = 0; i < word.size();) {
       const char32_t cp = At(word, i, &len);
@@ -476,14 +539,16 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
           // Not before a digit, nor before an acronym ("37 млрд. долл. США",
           // "7 p.m. ET"), nor when the sentence so far is only a preposition,
           // the number and the abbreviation ("В 1960-х гг. Бжезинский ...").
-          if (IsDigit(first) || IsDash(first) || IsAcronym(TokenAfter(text, next))) return false;
+          if (IsDigit(first) || IsDash(first) || IsUnitQualifier(TokenAfter(text, next))) {
+            return false;
+          }
           // "№ 5 г. Павлодара": a number after № is no year.
           size_t before_number = end - previous.size();
           while (before_number > sentence_start && IsSpace(Before(text, before_number, &start))) {
             before_number = start;
           }
           if (TokenBefore(text, sentence_start, before_number) == "\u2116") return false;
-          return TokensBetween(text, sentence_start, term_end) > 3 || starter;
+          return !OnlyADate(text, sentence_start, term_end) || starter;
         }
         end -= previous.size();
         if (previous.back() == '.') previous.remove_suffix(1);
@@ -530,7 +595,8 @@ void SentenceSplitter::Split(std::string_view text,
       m += len;
     }
     if (m == k) {  // no space after the terminator: "3.5", "e.g.", "kazinform.kz"
-      if (term_end - term_begin == 1 && GluedSentences(text, term_begin, k)) {
+      if (term_end - term_begin == 1 && GluedSentences(text, term_begin, k) &&
+          !FindAbbreviation(StripOpeners(TokenBefore(text, sentence_start, term_begin)))) {
         // "түзеледі.Ақсақ": sentences glued together.
         sentences->push_back(utf8::TrimSpace(text.substr(sentence_start, k - sentence_start)));
         sentence_start = k;

@@ -58,6 +58,14 @@ TEST(Utf8Test, AppendRoundTripsEveryScalarValue) {
   }
 }
 
+// A stray continuation byte after a space is text: trimming keeps it.
+TEST(Utf8Test, TrimSpaceKeepsBadBytesAfterSpaces) {
+  EXPECT_EQ(utf8::TrimSpace("Hello \x80"), "Hello \x80");
+  EXPECT_EQ(utf8::TrimSpace(" \xb0 "), "\xb0");
+  EXPECT_EQ(utf8::TrimSpace("\u00A0 a\u2003 "), "a");
+  EXPECT_EQ(utf8::TrimSpace(" \t "), "");
+}
+
 TEST(Utf8Test, IsAsciiLooksAtEveryByte) {
   EXPECT_TRUE(IsAscii(""));
   EXPECT_TRUE(IsAscii("0123456789abcdefghij"));

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
@@ -68,6 +69,18 @@ TEST(AbbreviationLearnerTest, LeavesOutWhatTheSplitterKnowsAndInitials) {
   EXPECT_EQ(learned.count("Қ"), 0u);
   EXPECT_EQ(learned.count("Н.Ә"), 0u);
   EXPECT_EQ(learned.count("т.б"), 1u);  // deliberately not in kk.txt
+}
+
+// Found in review: a corpus where every token ends in a full stop gives no
+// NaN scores (Punkt's test needs P < 1), and "xy.," counts as "xy.".
+TEST(AbbreviationLearnerTest, CountsStopsBeforeCommasAndNeverScoresNaN) {
+  AbbreviationLearner all_stops;
+  all_stops.Add("абв. абв. абв. 5.");
+  EXPECT_TRUE(all_stops.Candidates(LearnerOptions(), nullptr).empty());
+  const auto learned = Learn({"xy., xy., xy., xy., xy., word xy. and more text here"});
+  ASSERT_TRUE(learned.count("xy"));
+  EXPECT_EQ(learned.at("xy").with_stop, 6u);
+  EXPECT_FALSE(std::isnan(learned.at("xy").score));
 }
 
 // Property: learning the corpus in parts and merging them, in any order,
