@@ -41,6 +41,17 @@ const std::vector<CommandInfo>& Commands() {
        "--learn writes candidate abbreviations (Punkt-style) for review instead; pass the\n"
        "reviewed file back with --abbreviations FILE.",
        RunSplit},
+      {"bitext", "normalize and filter a parallel corpus, pair by pair",
+       "kazprep bitext --src kk|ru|en --tgt kk|ru|en [options] [TSV...]\n"
+       "       kazprep bitext --src L --tgt L --src-file FILE --tgt-file FILE [options]",
+       "Line contract: 1 pair in, 0..k pairs out; output line i of the source always belongs\n"
+       "with line i of the target. Input: TSV (source<TAB>target) or two line-aligned files.\n"
+       "Each side is normalized in its own language; pairs are dropped (reason in --rejects)\n"
+       "when a side is empty, the sides are identical, a side is overlong or in another\n"
+       "language, the length ratio is off, the numbers differ, or the pair was seen before.\n"
+       "A pair whose sides split into the same number of sentences of consistent lengths\n"
+       "becomes that many sentence pairs.",
+       RunBitextCommand},
       {"spm-train", "train a SentencePiece model (identity normalization, byte fallback)",
        "kazprep spm-train --input FILE [--input FILE...] --model-prefix PREFIX --vocab-size N",
        "Writes PREFIX.model and PREFIX.vocab atomically. Train on normalized text: the model\n"

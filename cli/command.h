@@ -58,6 +58,7 @@ int RunClean(const std::vector<std::string>& args);
 int RunLangid(const std::vector<std::string>& args);
 int RunLexicon(const std::vector<std::string>& args);
 int RunSplit(const std::vector<std::string>& args);
+int RunBitextCommand(const std::vector<std::string>& args);
 int RunSpmTrain(const std::vector<std::string>& args);
 int RunSpmEncode(const std::vector<std::string>& args);
 int RunSpmDecode(const std::vector<std::string>& args);

@@ -182,12 +182,8 @@ std::string Cleaner::Classify(std::string_view raw, Matchers* matchers) const {
   }
   // Too short to judge: no language identification at all.
   if (letters < options_.min_language_letters) return "";
-  const LanguageGuess guess = language_id_->Identify(line);
-  if (guess.reliable && guess.lang != options_.lang && guess.lang != "und" &&
-      guess.share(options_.lang) < 0.2) {
-    return "language:" + guess.lang;
-  }
-  return "";
+  const std::string other = language_id_->OtherLanguage(line, options_.lang, 0);
+  return other.empty() ? "" : "language:" + other;
 }
 
 }  // namespace kazprep

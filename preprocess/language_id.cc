@@ -144,3 +144,18 @@ LanguageGuess LanguageIdentifier::Identify(std::string_view line) const {
 }
 
 }  // namespace kazprep
+
+namespace kazprep {
+
+std::string LanguageIdentifier::OtherLanguage(std::string_view line, std::string_view expected,
+                                              int min_letters) const {
+  const LanguageGuess guess = Identify(line);
+  if (guess.letters < min_letters) return "";
+  if (guess.reliable && guess.lang != expected && guess.lang != "und" &&
+      guess.share(expected) < 0.2) {
+    return guess.lang;
+  }
+  return "";
+}
+
+}  // namespace kazprep

@@ -39,6 +39,13 @@ class LanguageIdentifier {
 
   LanguageGuess Identify(std::string_view line) const;
 
+  // The language `line` is clearly written in when that is not `expected`
+  // ("" otherwise): a reliable guess of another language whose text has
+  // under 20% in `expected`. Lines with fewer than `min_letters` letters are
+  // not judged (""). Used by the cleaner and the bitext filter.
+  std::string OtherLanguage(std::string_view line, std::string_view expected,
+                            int min_letters) const;
+
  private:
   // Kazakh letters and each neighbour's own letters, lower case.
   std::u32string kazakh_letters_;

@@ -197,6 +197,57 @@ TEST(CliTest, SplitLearnsAbbreviationsForReview) {
   EXPECT_EQ(RunKazprep("split --learn " + dir.File("missing"), dir.path()).exit_code, 1);
 }
 
+// bitext keeps the two sides line-aligned, accounts for every input pair
+// in --rejects, writes atomically, and refuses files of different lengths.
+TEST(CliTest, BitextKeepsAlignmentAndAccountsForEveryPair) {
+  TempDir dir;
+  std::string src, tgt;
+  for (int i = 0; i < 5000; ++i) {
+    const std::string n = std::to_string(i % 2000);
+    src += i % 500 == 0 ? "\n" : "Мектеп " + n + " оқушыны қабылдады. Бәрі келді.\n";
+    tgt += i % 700 == 0 ? "Школа приняла 7 учеников.\n"
+                        : "Школа приняла " + n + " учеников. Все пришли.\n";
+  }
+  Spit(dir.File("src"), src);
+  Spit(dir.File("tgt"), tgt);
+  std::string outputs[2];
+  for (const int threads : {1, 2}) {
+    const auto r = RunKazprep(
+        "bitext --src kk --tgt ru --threads " + std::to_string(threads) + " --src-file " +
+            dir.File("src") + " --tgt-file " + dir.File("tgt") + " --src-out " + dir.File("o.kk") +
+            " --tgt-out " + dir.File("o.ru") + " --rejects " + dir.File("rejects.tsv"),
+        dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto kk = Lines(Slurp(dir.File("o.kk"))), ru = Lines(Slurp(dir.File("o.ru")));
+    ASSERT_EQ(kk.size(), ru.size());
+    for (size_t i = 0; i < kk.size(); ++i) {
+      // Re-split sentence pairs stay together: the number on both sides agrees.
+      ASSERT_EQ(kk[i].find("Бәрі") == std::string::npos, ru[i].find("Все") == std::string::npos)
+          << i;
+    }
+    const auto rejects = Lines(Slurp(dir.File("rejects.tsv")));
+    size_t duplicates = 0, dropped = 0;
+    for (const auto& row : rejects)
+      (row.find("\tduplicate\t") != std::string::npos ? duplicates : dropped)++;
+    // 5000 input pairs: each kept (as 2 sentence pairs) or dropped.
+    EXPECT_EQ((kk.size() + duplicates) / 2 + dropped, 5000u);
+    outputs[threads - 1] =
+        Slurp(dir.File("o.kk")) + Slurp(dir.File("o.ru")) + Slurp(dir.File("rejects.tsv"));
+  }
+  EXPECT_EQ(outputs[0], outputs[1]);
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << e.path();
+  }
+  Spit(dir.File("short"), "Бір.\n");
+  const auto bad = RunKazprep("bitext --src-file " + dir.File("src") + " --tgt-file " +
+                                  dir.File("short") + " -o " + dir.File("never"),
+                              dir.path());
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("not line-aligned"), std::string::npos) << bad.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.File("never")));
+  EXPECT_EQ(RunKazprep("bitext --src-file " + dir.File("src"), dir.path()).exit_code, 2);
+}
+
 // The same input gives byte-identical output with 1 and 2 threads.
 TEST(CliTest, ThreadsDoNotChangeOutput) {
   TempDir dir;
