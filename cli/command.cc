@@ -64,6 +64,14 @@ const std::vector<CommandInfo>& Commands() {
       {"spm-decode", "decode pieces or ids back into text",
        "kazprep spm-decode --model PREFIX.model [--input-format piece|id] [FILE...]",
        "Line contract: 1:1, one line of text per line of pieces (or ids).", RunSpmDecode},
+      {"spm-export", "write a model's vocabulary for Marian, fairseq or OpenNMT-py",
+       "kazprep spm-export --model PREFIX.model --format marian|fairseq|opennmt [-o FILE] "
+       "[TEXT...]",
+       "marian: YAML \"piece\": id for every piece in id order. fairseq: dict.txt, \"piece "
+       "count\".\nopennmt: \"piece<TAB>count\". fairseq and opennmt leave out <unk> <s> </s> "
+       "(the\ntoolkits add them) and list the most frequent pieces first; the counts come "
+       "from\nencoding TEXT (all 1 without it).",
+       RunSpmExport},
       {"run", "the main job: raw news and parallel corpora to encoded training files",
        "kazprep run [--config FILE] [--output-dir DIR] [--threads N]",
        "Without --config, runs on the embedded example (examples/ in the source tree) and\n"

@@ -59,6 +59,7 @@ int RunLangid(const std::vector<std::string>& args);
 int RunLexicon(const std::vector<std::string>& args);
 int RunSplit(const std::vector<std::string>& args);
 int RunBitextCommand(const std::vector<std::string>& args);
+int RunSpmExport(const std::vector<std::string>& args);
 int RunSpmTrain(const std::vector<std::string>& args);
 int RunSpmEncode(const std::vector<std::string>& args);
 int RunSpmDecode(const std::vector<std::string>& args);

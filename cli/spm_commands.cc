@@ -5,6 +5,7 @@
 #include "common/batch.h"
 #include "common/line_io.h"
 #include "segment/subword.h"
+#include "segment/vocab_export.h"
 
 namespace kazprep::cli {
 namespace {
@@ -62,6 +63,50 @@ int RunCodec(const std::vector<std::string>& args, Direction direction) {
 }
 
 }  // namespace
+
+int RunSpmExport(const std::vector<std::string>& args) {
+  const CommandInfo& info = FindCommand("spm-export");
+  std::string model, format, output;
+  int threads = 0;
+  po::options_description desc("Options");
+  desc.add_options()("model,m", po::value(&model)->required(), "PREFIX.model from spm-train")(
+      "format", po::value(&format)->required(), "marian, fairseq or opennmt");
+  AddOutputOptions(desc, &output, &threads);
+  po::variables_map vm;
+  std::vector<std::string> inputs;
+  if (!ParseArgs(info, args, desc, &vm, &inputs)) return kExitOk;
+  if (format != "marian" && format != "fairseq" && format != "opennmt") {
+    throw UsageError("--format must be marian, fairseq or opennmt, not '" + format + "'");
+  }
+  if (vm.count("input-file") == 0) inputs.clear();  // no text: every count is 1
+  threads = ResolveThreads(threads);
+  std::unique_ptr<SubwordEncoder> encoder;
+  Status status = SubwordEncoder::Load(model, &encoder);
+  if (!status.ok()) return DataError(info.name, status.message());
+  struct Counts {
+    std::vector<uint64_t> counts;
+    void Add(const Counts& o) {
+      if (counts.empty()) counts.resize(o.counts.size(), 0);
+      for (size_t i = 0; i < o.counts.size(); ++i) counts[i] += o.counts[i];
+    }
+  };
+  const SubwordEncoder& e = *encoder;
+  std::function<void(const LineBatch&, std::string*, Counts*)> fn = [&e](const LineBatch& batch,
+                                                                         std::string*, Counts* c) {
+    for (size_t i = 0; i < batch.size(); ++i) CountPieces(e, batch.line(i), &c->counts);
+  };
+  Counts total;
+  ReadTotals read;
+  if (!inputs.empty()) {
+    status = RunOrdered(inputs, threads, /*output=*/nullptr, fn, &total, &read);
+    if (!status.ok()) return DataError(info.name, status.message());
+  }
+  std::string text;
+  status = ExportVocabulary(e, format, total.counts, &text);
+  if (status.ok()) status = WriteFileAtomically(output, text);
+  if (!status.ok()) return DataError(info.name, status.message());
+  return kExitOk;
+}
 
 int RunSpmTrain(const std::vector<std::string>& args) {
   const CommandInfo& info = FindCommand("spm-train");

@@ -166,6 +166,17 @@ Status SubwordEncoder::Load(const std::string& model_path,
 
 int SubwordEncoder::vocab_size() const { return processor_->GetPieceSize(); }
 
+const std::string& SubwordEncoder::Piece(int id) const { return processor_->IdToPiece(id); }
+
+bool SubwordEncoder::IsSpecial(int id) const {
+  return processor_->IsControl(id) || processor_->IsUnknown(id) || processor_->IsUnused(id);
+}
+
+void SubwordEncoder::EncodeToIds(std::string_view line, std::vector<int>* ids) const {
+  ids->clear();
+  processor_->Encode(line, ids).IgnoreError();
+}
+
 void SubwordEncoder::EncodePieces(std::string_view line, std::string* out,
                                   SubwordStats* stats) const {
   ++stats->lines;

@@ -83,6 +83,12 @@ class SubwordEncoder {
   void DecodeIds(std::string_view line, std::string* out, SubwordStats* stats) const;
 
   int vocab_size() const;
+  // The piece with this id ("▁Қазақ", "<unk>", "<0x0A>").
+  const std::string& Piece(int id) const;
+  // True for the pieces a trainer adds itself (<unk>, <s>, </s>, unused).
+  bool IsSpecial(int id) const;
+  // Ids of the pieces of `line`, for counting.
+  void EncodeToIds(std::string_view line, std::vector<int>* ids) const;
 
  private:
   SubwordEncoder();

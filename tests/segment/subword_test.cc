@@ -4,6 +4,7 @@
 
 #include "common/line_io.h"
 #include "segment/sentence_splitter.h"
+#include "segment/vocab_export.h"
 #include "tests/test_util.h"
 
 namespace kazprep {
@@ -52,6 +53,39 @@ class SubwordTest : public ::testing::Test {
 
 testing::TempDir* SubwordTest::dir_ = nullptr;
 Status* SubwordTest::train_status_ = nullptr;
+
+// spm-export: counts from encoded text order fairseq/OpenNMT vocabularies;
+// Marian's lists every piece; bad formats and counts are errors.
+TEST_F(SubwordTest, ExportsVocabulariesWithCounts) {
+  const auto e = Load();
+  std::vector<uint64_t> counts;
+  for (int i = 0; i < 3; ++i) CountPieces(*e, "Қазақстан Қазақстан Астана", &counts);
+  ASSERT_EQ(counts.size(), static_cast<size_t>(e->vocab_size()));
+  std::string text;
+  ASSERT_TRUE(ExportVocabulary(*e, "opennmt", counts, &text).ok());
+  const auto rows = testing::Lines(text);
+  ASSERT_EQ(rows.size(), static_cast<size_t>(e->vocab_size() - 3));  // no <unk> <s> </s>
+  // Most frequent first; every piece of the text counted once per occurrence.
+  uint64_t sum = 0, previous = UINT64_MAX, pieces = 0;
+  for (const auto& row : rows) {
+    const uint64_t n = std::stoull(row.substr(row.find('\t') + 1));
+    EXPECT_LE(n, previous) << row;
+    previous = n;
+    sum += n;
+  }
+  for (const uint64_t n : counts) pieces += n;
+  EXPECT_EQ(sum, pieces);
+  EXPECT_GT(sum, 0u);
+  ASSERT_TRUE(ExportVocabulary(*e, "fairseq", counts, &text).ok());
+  const std::string first = rows[0];
+  EXPECT_EQ(testing::Lines(text)[0],
+            first.substr(0, first.find('\t')) + " " + first.substr(first.find('\t') + 1));
+  ASSERT_TRUE(ExportVocabulary(*e, "marian", {}, &text).ok());
+  EXPECT_EQ(testing::Lines(text).size(), static_cast<size_t>(e->vocab_size()));
+  EXPECT_EQ(testing::Lines(text)[0], "\"<unk>\": 0");
+  EXPECT_FALSE(ExportVocabulary(*e, "moses", {}, &text).ok());
+  EXPECT_FALSE(ExportVocabulary(*e, "fairseq", {1, 2}, &text).ok());
+}
 
 TEST_F(SubwordTest, PiecesAndIdsRoundTrip) {
   const auto e = Load();

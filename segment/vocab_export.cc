@@ -1,0 +1,79 @@
+#include "segment/vocab_export.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+namespace kazprep {
+namespace {
+
+// A YAML double-quoted scalar.
+std::string YamlQuoted(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (u < 0x20 || u == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", u);
+      out += buf;
+    } else {
+      out.push_back(c);
+    }
+  }
+  out.push_back('"');
+  return out;
+}
+
+}  // namespace
+
+void CountPieces(const SubwordEncoder& encoder, std::string_view line,
+                 std::vector<uint64_t>* counts) {
+  if (counts->empty()) counts->resize(static_cast<size_t>(encoder.vocab_size()), 0);
+  thread_local std::vector<int> ids;
+  encoder.EncodeToIds(line, &ids);
+  for (const int id : ids) {
+    if (id >= 0 && static_cast<size_t>(id) < counts->size()) ++(*counts)[static_cast<size_t>(id)];
+  }
+}
+
+Status ExportVocabulary(const SubwordEncoder& encoder, std::string_view format,
+                        const std::vector<uint64_t>& counts, std::string* out) {
+  out->clear();
+  const int n = encoder.vocab_size();
+  if (!counts.empty() && counts.size() != static_cast<size_t>(n)) {
+    return Status::Error("piece counts do not match the model");
+  }
+  if (format == "marian") {
+    for (int id = 0; id < n; ++id) {
+      out->append(YamlQuoted(encoder.Piece(id))).append(": ").append(std::to_string(id));
+      out->push_back('\n');
+    }
+    return Status::Ok();
+  }
+  if (format != "fairseq" && format != "opennmt") {
+    return Status::Error("unknown vocabulary format '" + std::string(format) +
+                         "' (expected marian, fairseq or opennmt)");
+  }
+  // Most frequent first (ties: model order), the trainer's own specials left out.
+  std::vector<int> ids;
+  for (int id = 0; id < n; ++id) {
+    if (!encoder.IsSpecial(id)) ids.push_back(id);
+  }
+  if (!counts.empty()) {
+    std::stable_sort(ids.begin(), ids.end(), [&counts](int a, int b) {
+      return counts[static_cast<size_t>(a)] > counts[static_cast<size_t>(b)];
+    });
+  }
+  const char separator = format == "fairseq" ? ' ' : '\t';
+  for (const int id : ids) {
+    const uint64_t count = counts.empty() ? 1 : counts[static_cast<size_t>(id)];
+    out->append(encoder.Piece(id)).push_back(separator);
+    out->append(std::to_string(count)).push_back('\n');
+  }
+  return Status::Ok();
+}
+
+}  // namespace kazprep
