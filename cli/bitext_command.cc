@@ -97,16 +97,7 @@ int RunBitextCommand(const std::vector<std::string>& args) {
   const BitextReject reject = [&](const std::string& file, uint64_t line, std::string_view reason,
                                   std::string_view src, std::string_view tgt) {
     if (rejects_path.empty()) return;
-    // Piece by piece: GCC 12 warns (-Wrestrict) on operator+ chains.
-    rejects.Write(EscapeTsvField(file));
-    rejects.Write("\t");
-    rejects.Write(std::to_string(line));
-    rejects.Write("\t");
-    rejects.Write(reason);
-    rejects.Write("\t");
-    rejects.Write(EscapeTsvField(src));
-    rejects.Write("\t");
-    rejects.WriteLine(EscapeTsvField(tgt));
+    WriteRejectRow(&rejects, file, line, reason, src, tgt);
   };
   BitextTotals totals;
   status = RunBitext(*filter, input, threads, !no_dedup, keep, reject, &totals);

@@ -56,6 +56,8 @@ std::vector<std::string> NumbersOf(std::string_view text) {
       if (end - group != 3) break;
       i = group;
     }
+    // Trailing zeros go: "75 мың" / "75,000", "3,5 млн" / "3.5 million".
+    while (number.size() > 1 && number.back() == '0') number.pop_back();
     numbers.push_back(std::move(number));
   }
   return numbers;
@@ -334,6 +336,20 @@ Status RunBitext(const BitextFilter& filter, const BitextInput& input, int threa
   }
   totals->bytes += reader.bytes();
   return reader.status();
+}
+
+void WriteRejectRow(OutputFile* out, const std::string& file, uint64_t line,
+                    std::string_view reason, std::string_view src, std::string_view tgt) {
+  // Piece by piece: GCC 12 warns (-Wrestrict) on operator+ chains.
+  out->Write(EscapeTsvField(file));
+  out->Write("\t");
+  out->Write(std::to_string(line));
+  out->Write("\t");
+  out->Write(reason);
+  out->Write("\t");
+  out->Write(EscapeTsvField(src));
+  out->Write("\t");
+  out->WriteLine(EscapeTsvField(tgt));
 }
 
 }  // namespace kazprep

@@ -13,9 +13,10 @@
 //   length ratio                  (longer + 5) / (shorter + 5) characters
 //                                 exceeds max_ratio
 //   numbers differ                both sides have numbers, and the multisets
-//                                 differ (digit runs; "1 000", "1,000" and
-//                                 "1000" are one number, "3,5" and "3.5" the
-//                                 same two runs)
+//                                 differ (digit runs without trailing zeros;
+//                                 "1 000", "1,000" and "1000" are one number,
+//                                 "3,5" and "3.5" the same two runs, "75 мың"
+//                                 and "75,000" the same number)
 // Duplicates are dropped by the caller, which sees pairs in order
 // (BitextDeduplicator).
 //
@@ -38,6 +39,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/line_io.h"
 #include "common/status.h"
 #include "preprocess/normalizer.h"
 
@@ -105,7 +107,9 @@ class BitextFilter {
 
 // The numbers of `text`, digit runs in order of appearance, with thousands
 // separators (space, no-break space, comma, full stop or apostrophe before
-// exactly three digits) removed: "1 000,5 и 3.5%" -> {"1000", "5", "3", "5"}.
+// exactly three digits) removed and trailing zeros dropped (the words for
+// thousand and million differ between languages): "1 000,5 и 3.5%" ->
+// {"1", "5", "3", "5"}.
 std::vector<std::string> NumbersOf(std::string_view text);
 
 // Drops pairs seen before (by a 64-bit hash of both sides); feed pairs in
@@ -145,6 +149,11 @@ using BitextReject =
                        std::string_view src, std::string_view tgt)>;
 Status RunBitext(const BitextFilter& filter, const BitextInput& input, int threads, bool dedup,
                  const BitextKeep& keep, const BitextReject& reject, BitextTotals* totals);
+
+// One row of a rejects file: file, line, reason, source, target (TSV, each
+// field escaped).
+void WriteRejectRow(OutputFile* out, const std::string& file, uint64_t line,
+                    std::string_view reason, std::string_view src, std::string_view tgt);
 
 }  // namespace kazprep
 

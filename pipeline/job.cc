@@ -8,14 +8,18 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <unordered_set>
 
 #include "common/batch.h"
+#include "common/hash.h"
 #include "common/line_io.h"
 #include "common/resources.h"
+#include "pipeline/bitext.h"
 #include "preprocess/cleaner.h"
 #include "preprocess/normalizer.h"
 #include "segment/sentence_splitter.h"
 #include "segment/subword.h"
+#include "segment/vocab_export.h"
 
 namespace kazprep {
 namespace {
@@ -71,6 +75,17 @@ struct Tools {
   std::map<std::string, std::unique_ptr<Normalizer>> normalizers;
   std::map<std::string, std::unique_ptr<SentenceSplitter>> splitters;
 
+  std::map<std::string, std::unique_ptr<BitextFilter>> bitext;  // by "src-tgt"
+
+  Status LoadPair(const std::string& src, const std::string& tgt) {
+    const std::string name = src + "-" + tgt;
+    if (bitext.count(name) != 0) return Status::Ok();
+    BitextOptions b;
+    b.src = src;
+    b.tgt = tgt;
+    return BitextFilter::Load(b, &bitext[name]);
+  }
+
   Status Load(const std::string& lang) {
     if (normalizers.count(lang) != 0) return Status::Ok();
     CleanerOptions c;
@@ -88,7 +103,8 @@ struct Tools {
 // Monolingual: raw paragraphs -> clean, normalized sentences, one per line.
 // The cleaner judges each line on its own here (boilerplate, no letters,
 // language); `kazprep clean` adds the across-document checks.
-Status RunMono(const JobConfig::Mono& mono, Tools& tools, OutputFile* out, JobReport* report) {
+Status RunMono(const JobConfig::Mono& mono, Tools& tools, const std::unordered_set<uint64_t>& held,
+               OutputFile* out, JobReport* report) {
   const auto start = Clock::now();
   const Cleaner& cleaner = *tools.cleaners.at(mono.lang);
   const Normalizer& normalizer = *tools.normalizers.at(mono.lang);
@@ -120,8 +136,14 @@ Status RunMono(const JobConfig::Mono& mono, Tools& tools, OutputFile* out, JobRe
       continue;
     }
     splitter.Split(normalized, &sentences);
-    for (const auto s : sentences) out->WriteLine(s);
-    split.out += sentences.size();
+    for (const auto s : sentences) {
+      if (held.count(Fnv1a(s)) != 0) {
+        ++split.dropped["in dev or test"];
+        continue;
+      }
+      out->WriteLine(s);
+      ++split.out;
+    }
   }
   KAZPREP_RETURN_IF_ERROR(reader.status());
   clean.seconds = norm.seconds = split.seconds = SecondsSince(start);
@@ -131,47 +153,180 @@ Status RunMono(const JobConfig::Mono& mono, Tools& tools, OutputFile* out, JobRe
   return Status::Ok();
 }
 
-// Parallel: TSV pairs -> normalized pairs; dropped pairs go to `rejects`.
-Status RunPair(const JobConfig::Pair& pair, Tools& tools, OutputFile* src_out, OutputFile* tgt_out,
-               OutputFile* rejects, JobReport* report) {
-  const auto start = Clock::now();
-  const Normalizer& src_norm = *tools.normalizers.at(pair.src);
-  const Normalizer& tgt_norm = *tools.normalizers.at(pair.tgt);
-  StageCount stage{"pairs " + pair.src + "-" + pair.tgt + " " + pair.path};
-  LineReader reader;
-  KAZPREP_RETURN_IF_ERROR(reader.Open(pair.path));
-  std::string_view line;
-  std::string src, tgt;
-  NormalizerStats stats;
-  auto reject = [&](const char* reason, std::string_view a, std::string_view b) {
-    ++stage.dropped[reason];
-    rejects->Write(std::to_string(reader.line_number()) + "\t" + reason + "\t");
-    rejects->Write(a);
-    rejects->Write("\t");
-    rejects->WriteLine(b);
-  };
-  while (reader.Next(&line)) {
-    ++stage.in;
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos || line.find('\t', tab + 1) != std::string_view::npos) {
-      reject("not two tab-separated fields", line, "");
-      continue;
-    }
-    src_norm.Normalize(line.substr(0, tab), &src, &stats);
-    tgt_norm.Normalize(line.substr(tab + 1), &tgt, &stats);
-    if (src.empty()) {
-      reject("empty source", src, tgt);
-    } else if (tgt.empty()) {
-      reject("empty target", src, tgt);
-    } else if (src == tgt) {
-      reject("identical sides", src, tgt);
-    } else {
-      src_out->WriteLine(src);
-      tgt_out->WriteLine(tgt);
-      ++stage.out;
+FileStats DescribeFile(const std::string& dir, const std::string& file) {
+  FileStats f;
+  f.file = file;
+  uint64_t chars = 0, pieces = 0, bytes = 0;
+  LineReader text, encoded;
+  if (text.Open(dir + "/text/" + file).ok()) {
+    std::string_view line;
+    while (text.Next(&line)) {
+      ++f.lines;
+      for (const char c : line) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     }
   }
-  KAZPREP_RETURN_IF_ERROR(reader.status());
+  if (encoded.Open(dir + "/" + file).ok()) {
+    std::string_view line;
+    while (encoded.Next(&line)) {
+      uint64_t n = 0;
+      size_t pos = 0;
+      while (pos < line.size()) {
+        size_t end = line.find(' ', pos);
+        if (end == std::string_view::npos) end = line.size();
+        if (end > pos) {
+          ++n;
+          const std::string_view piece = line.substr(pos, end - pos);
+          if (piece.size() == 6 && piece.substr(0, 3) == "<0x" && piece.back() == '>') ++bytes;
+        }
+        pos = end + 1;
+      }
+      pieces += n;
+      f.max_pieces = std::max(f.max_pieces, n);
+    }
+  }
+  if (f.lines > 0) {
+    f.chars_per_line = static_cast<double>(chars) / static_cast<double>(f.lines);
+    f.pieces_per_line = static_cast<double>(pieces) / static_cast<double>(f.lines);
+  }
+  if (pieces > 0) f.coverage = 1.0 - static_cast<double>(bytes) / static_cast<double>(pieces);
+  return f;
+}
+
+// Parallel: every pair of one language pair through the bitext filter into
+// text/all.<pair>.<lang>; dropped pairs go to rejects.<pair>.tsv. Returns
+// the seeded hash of each kept source sentence, for the held-out choice.
+Status RunPairs(const std::string& name, const std::vector<const JobConfig::Pair*>& inputs,
+                const Tools& tools, const JobConfig& config, std::vector<uint64_t>* hashes,
+                JobReport* report) {
+  const auto start = Clock::now();
+  const std::string& dir = config.output_dir;
+  const std::string src = inputs.front()->src, tgt = inputs.front()->tgt;
+  OutputFile src_out, tgt_out, rejects;
+  KAZPREP_RETURN_IF_ERROR(src_out.Open(dir + "/text/all." + name + "." + src));
+  KAZPREP_RETURN_IF_ERROR(tgt_out.Open(dir + "/text/all." + name + "." + tgt));
+  KAZPREP_RETURN_IF_ERROR(rejects.Open(dir + "/rejects." + name + ".tsv"));
+  BitextDeduplicator seen;  // across the files of this language pair
+  const uint64_t seed_basis = FnvAdd(kFnvOffset, config.seed);
+  for (const auto* p : inputs) {
+    StageCount stage{"bitext " + name + " " + p->path};
+    BitextInput input;
+    if (p->tgt_path.empty()) {
+      input.tsv = {p->path};
+    } else {
+      input.src_file = p->path;
+      input.tgt_file = p->tgt_path;
+    }
+    BitextTotals totals;
+    const auto keep = [&](const BitextPair& pair) {
+      if (!seen.FirstTime(pair)) {
+        ++totals.duplicates;
+        return;
+      }
+      src_out.WriteLine(pair.src);
+      tgt_out.WriteLine(pair.tgt);
+      hashes->push_back(Fnv1a(pair.src, seed_basis));
+      ++stage.out;
+    };
+    const auto reject = [&rejects](const std::string& file, uint64_t line, std::string_view reason,
+                                   std::string_view a, std::string_view b) {
+      WriteRejectRow(&rejects, file, line, reason, a, b);
+    };
+    KAZPREP_RETURN_IF_ERROR(RunBitext(*tools.bitext.at(name), input, config.threads,
+                                      /*dedup=*/true, keep, reject, &totals));
+    stage.in = totals.stats.pairs_in;
+    stage.dropped = totals.dropped;
+    if (totals.duplicates > 0) stage.dropped["duplicate"] += totals.duplicates;
+    stage.seconds = SecondsSince(start);
+    report->stages.push_back(stage);
+  }
+  KAZPREP_RETURN_IF_ERROR(src_out.Commit());
+  KAZPREP_RETURN_IF_ERROR(tgt_out.Commit());
+  KAZPREP_RETURN_IF_ERROR(rejects.Commit());
+  report->outputs.push_back("rejects." + name + ".tsv");
+  return Status::Ok();
+}
+
+// The held-out choice of one language pair: which lines of text/all.<pair>.*
+// go to test (the test_size smallest hashes of the source side), dev (the
+// next dev_size) and train.
+struct HeldOut {
+  std::string name, src, tgt;
+  std::vector<uint8_t> part;  // per line: 0 train, 1 dev, 2 test
+};
+
+// Chooses the held-out lines and adds their sentences' hashes to `held` (by
+// language, across every language pair: a Kazakh test sentence of kk-ru must
+// not be trained on through kk-en either).
+Status ChooseHeldOut(const std::vector<uint64_t>& hashes, const JobConfig& config, HeldOut* h,
+                     std::map<std::string, std::unordered_set<uint64_t>>* held) {
+  std::vector<size_t> order(hashes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const size_t count =
+      std::min<size_t>(order.size(), static_cast<size_t>(config.test_size + config.dev_size));
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count), order.end(),
+                    [&hashes](size_t a, size_t b) {
+                      return hashes[a] != hashes[b] ? hashes[a] < hashes[b] : a < b;
+                    });
+  h->part.assign(hashes.size(), 0);
+  (*held)[h->src];  // present, if empty, for WriteSplits
+  (*held)[h->tgt];
+  for (size_t k = 0; k < count; ++k) h->part[order[k]] = k < config.test_size ? 2 : 1;
+  const std::string text = config.output_dir + "/text/all." + h->name + ".";
+  LineReader a, b;
+  KAZPREP_RETURN_IF_ERROR(a.Open(text + h->src));
+  KAZPREP_RETURN_IF_ERROR(b.Open(text + h->tgt));
+  std::string_view x, y;
+  for (size_t i = 0; a.Next(&x) && b.Next(&y); ++i) {
+    if (h->part[i] == 0) continue;
+    (*held)[h->src].insert(Fnv1a(x));
+    (*held)[h->tgt].insert(Fnv1a(y));
+  }
+  KAZPREP_RETURN_IF_ERROR(a.status());
+  return b.status();
+}
+
+// Writes text/{train,dev,test}.<pair>.*; a train pair with a side equal to
+// any held-out sentence of its language is dropped.
+Status WriteSplits(const HeldOut& h, const JobConfig& config,
+                   const std::map<std::string, std::unordered_set<uint64_t>>& held,
+                   std::vector<std::string>* files, JobReport* report) {
+  const auto start = Clock::now();
+  const std::string text = config.output_dir + "/text/";
+  const char* names[3] = {"train.", "dev.", "test."};
+  const bool used[3] = {true, config.dev_size > 0, config.test_size > 0};
+  LineReader a, b;
+  KAZPREP_RETURN_IF_ERROR(a.Open(text + "all." + h.name + "." + h.src));
+  KAZPREP_RETURN_IF_ERROR(b.Open(text + "all." + h.name + "." + h.tgt));
+  OutputFile out[3][2];
+  for (int p = 0; p < 3; ++p) {
+    if (!used[p]) continue;
+    KAZPREP_RETURN_IF_ERROR(out[p][0].Open(text + names[p] + h.name + "." + h.src));
+    KAZPREP_RETURN_IF_ERROR(out[p][1].Open(text + names[p] + h.name + "." + h.tgt));
+  }
+  const auto& held_src = held.at(h.src);
+  const auto& held_tgt = held.at(h.tgt);
+  StageCount stage{"held-out " + h.name};
+  std::string_view x, y;
+  for (size_t i = 0; a.Next(&x) && b.Next(&y); ++i) {
+    ++stage.in;
+    const uint8_t part = h.part[i];
+    if (part == 0 && (held_src.count(Fnv1a(x)) != 0 || held_tgt.count(Fnv1a(y)) != 0)) {
+      ++stage.dropped["in dev or test"];
+      continue;
+    }
+    out[part][0].WriteLine(x);
+    out[part][1].WriteLine(y);
+    ++stage.out;
+  }
+  KAZPREP_RETURN_IF_ERROR(a.status());
+  KAZPREP_RETURN_IF_ERROR(b.status());
+  for (int p = 0; p < 3; ++p) {
+    if (!used[p]) continue;
+    KAZPREP_RETURN_IF_ERROR(out[p][0].Commit());
+    KAZPREP_RETURN_IF_ERROR(out[p][1].Commit());
+    files->push_back(names[p] + h.name + "." + h.src);
+    files->push_back(names[p] + h.name + "." + h.tgt);
+  }
   stage.seconds = SecondsSince(start);
   report->stages.push_back(stage);
   return Status::Ok();
@@ -207,7 +362,9 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
   desc.add_options()("output-dir", po::value(&output_dir)->required())(
       "vocab-size", po::value(&config->vocab_size)->default_value(8000))(
       "model-type", po::value(&config->model_type)->default_value("unigram"))(
-      "seed", po::value(&config->seed)->default_value(1));
+      "seed", po::value(&config->seed)->default_value(1))(
+      "dev-size", po::value(&config->dev_size)->default_value(0))(
+      "test-size", po::value(&config->test_size)->default_value(0));
   for (int i = 0; i < 3; ++i) {
     desc.add_options()((std::string("mono.") + langs[i]).c_str(), po::value(&mono[i])->composing());
     desc.add_options()((std::string("pair.") + pair_names[i]).c_str(),
@@ -231,7 +388,19 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
     for (const auto& p : mono[i]) config->mono.push_back({langs[i], resolve(p)});
     for (const auto& p : pairs[i]) {
       const std::string name = pair_names[i];
-      config->pairs.push_back({name.substr(0, 2), name.substr(3), resolve(p)});
+      // "a.tsv", or "a.kk | b.ru" for two line-aligned files.
+      const size_t bar = p.find('|');
+      auto trim = [](std::string t) {
+        while (!t.empty() && t.back() == ' ') t.pop_back();
+        while (!t.empty() && t.front() == ' ') t.erase(0, 1);
+        return t;
+      };
+      if (bar == std::string::npos) {
+        config->pairs.push_back({name.substr(0, 2), name.substr(3), resolve(trim(p)), ""});
+      } else {
+        config->pairs.push_back({name.substr(0, 2), name.substr(3), resolve(trim(p.substr(0, bar))),
+                                 resolve(trim(p.substr(bar + 1)))});
+      }
     }
   }
   for (const auto& m : config->mono) {
@@ -239,9 +408,11 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
       return Status::Error(path + ": mono." + m.lang + ": " + m.path + ": no such file");
   }
   for (const auto& p : config->pairs) {
-    if (!fs::exists(p.path)) {
-      return Status::Error(path + ": pair." + p.src + "-" + p.tgt + ": " + p.path +
-                           ": no such file");
+    for (const std::string& file : {p.path, p.tgt_path}) {
+      if (!file.empty() && !fs::exists(file)) {
+        return Status::Error(path + ": pair." + p.src + "-" + p.tgt + ": " + file +
+                             ": no such file");
+      }
     }
   }
   if (config->mono.empty() && config->pairs.empty()) {
@@ -265,8 +436,10 @@ Status PrepareExampleJob(const std::string& output_dir, JobConfig* config) {
   }
   config->output_dir = output_dir;
   config->mono = {{"kk", input_dir + "/news.kk.raw.txt"}};
-  config->pairs = {{"kk", "ru", input_dir + "/parallel.kk-ru.tsv"},
-                   {"kk", "en", input_dir + "/parallel.kk-en.tsv"}};
+  config->pairs = {{"kk", "ru", input_dir + "/parallel.kk-ru.tsv", ""},
+                   {"kk", "en", input_dir + "/parallel.kk-en.tsv", ""}};
+  config->dev_size = 5;
+  config->test_size = 5;
   config->vocab_size = 600;
   return Status::Ok();
 }
@@ -284,46 +457,44 @@ Status RunJob(const JobConfig& config, JobReport* report) {
     if (!KnownLang(p.src) || !KnownLang(p.tgt) || p.src == p.tgt) {
       return Status::Error("unsupported language pair " + p.src + "-" + p.tgt);
     }
-    KAZPREP_RETURN_IF_ERROR(tools.Load(p.src));
-    KAZPREP_RETURN_IF_ERROR(tools.Load(p.tgt));
+    KAZPREP_RETURN_IF_ERROR(tools.LoadPair(p.src, p.tgt));
   }
 
-  // Text stage: one plain-text file per (corpus, language).
-  std::vector<std::string> text_files;  // relative to dir, without "text/"
+  // Parallel text first: its dev and test sentences must stay out of every
+  // training file, the monolingual ones included.
+  std::vector<std::string> train_files, held_files;          // relative to text/
+  std::map<std::string, std::unordered_set<uint64_t>> held;  // by language
+  std::map<std::string, std::vector<const JobConfig::Pair*>> pairs_by_name;
+  for (const auto& p : config.pairs) pairs_by_name[p.src + "-" + p.tgt].push_back(&p);
+  std::vector<HeldOut> splits;
+  for (const auto& [name, inputs] : pairs_by_name) {
+    std::vector<uint64_t> hashes;
+    KAZPREP_RETURN_IF_ERROR(RunPairs(name, inputs, tools, config, &hashes, report));
+    splits.push_back({name, inputs.front()->src, inputs.front()->tgt, {}});
+    KAZPREP_RETURN_IF_ERROR(ChooseHeldOut(hashes, config, &splits.back(), &held));
+  }
+  for (const auto& h : splits) {
+    std::vector<std::string> files;
+    KAZPREP_RETURN_IF_ERROR(WriteSplits(h, config, held, &files, report));
+    for (const auto& f : files) (f.rfind("train.", 0) == 0 ? train_files : held_files).push_back(f);
+  }
   std::map<std::string, std::vector<const JobConfig::Mono*>> mono_by_lang;
   for (const auto& m : config.mono) mono_by_lang[m.lang].push_back(&m);
   for (const auto& [lang, inputs] : mono_by_lang) {
     const std::string name = "mono." + lang;
     OutputFile out;
     KAZPREP_RETURN_IF_ERROR(out.Open(dir + "/text/" + name));
-    for (const auto* m : inputs) KAZPREP_RETURN_IF_ERROR(RunMono(*m, tools, &out, report));
-    KAZPREP_RETURN_IF_ERROR(out.Commit());
-    text_files.push_back(name);
-  }
-  std::map<std::string, std::vector<const JobConfig::Pair*>> pairs_by_name;
-  for (const auto& p : config.pairs) pairs_by_name[p.src + "-" + p.tgt].push_back(&p);
-  for (const auto& [name, inputs] : pairs_by_name) {
-    const std::string src_name = "train." + name + "." + inputs.front()->src;
-    const std::string tgt_name = "train." + name + "." + inputs.front()->tgt;
-    OutputFile src_out, tgt_out, rejects;
-    KAZPREP_RETURN_IF_ERROR(src_out.Open(dir + "/text/" + src_name));
-    KAZPREP_RETURN_IF_ERROR(tgt_out.Open(dir + "/text/" + tgt_name));
-    KAZPREP_RETURN_IF_ERROR(rejects.Open(dir + "/rejects." + name + ".tsv"));
-    for (const auto* p : inputs) {
-      KAZPREP_RETURN_IF_ERROR(RunPair(*p, tools, &src_out, &tgt_out, &rejects, report));
+    for (const auto* m : inputs) {
+      KAZPREP_RETURN_IF_ERROR(RunMono(*m, tools, held[lang], &out, report));
     }
-    KAZPREP_RETURN_IF_ERROR(src_out.Commit());
-    KAZPREP_RETURN_IF_ERROR(tgt_out.Commit());
-    KAZPREP_RETURN_IF_ERROR(rejects.Commit());
-    text_files.push_back(src_name);
-    text_files.push_back(tgt_name);
-    report->outputs.push_back("rejects." + name + ".tsv");
+    KAZPREP_RETURN_IF_ERROR(out.Commit());
+    train_files.push_back(name);
   }
 
-  // One joint subword model over every text file.
+  // One joint subword model over the training text (never dev or test).
   auto stage_start = Clock::now();
   SubwordTrainOptions train;
-  for (const auto& f : text_files) train.inputs.push_back(dir + "/text/" + f);
+  for (const auto& f : train_files) train.inputs.push_back(dir + "/text/" + f);
   train.model_prefix = dir + "/spm";
   train.vocab_size = config.vocab_size;
   train.model_type = config.model_type;
@@ -340,17 +511,41 @@ Status RunJob(const JobConfig& config, JobReport* report) {
 
   stage_start = Clock::now();
   StageCount encode_stage{"spm-encode"};
-  for (const auto& f : text_files) {
+  std::vector<std::string> all_files = train_files;
+  all_files.insert(all_files.end(), held_files.begin(), held_files.end());
+  std::sort(all_files.begin(), all_files.end());
+  for (const auto& f : all_files) {
     KAZPREP_RETURN_IF_ERROR(
         EncodeFile(*encoder, dir + "/text/" + f, dir + "/" + f, config.threads, &encode_stage));
     report->outputs.push_back("text/" + f);
     report->outputs.push_back(f);
+    report->files.push_back(DescribeFile(dir, f));
   }
   encode_stage.seconds = SecondsSince(stage_start);
   report->stages.push_back(encode_stage);
 
+  // Vocabularies for the toolkits, counted on the training text.
+  std::vector<uint64_t> counts;
+  for (const auto& f : train_files) {
+    LineReader reader;
+    KAZPREP_RETURN_IF_ERROR(reader.Open(dir + "/text/" + f));
+    std::string_view line;
+    while (reader.Next(&line)) CountPieces(*encoder, line, &counts);
+    KAZPREP_RETURN_IF_ERROR(reader.status());
+  }
+  const std::pair<const char*, const char*> exports[] = {
+      {"marian", "vocab.marian.yml"}, {"fairseq", "dict.txt"}, {"opennmt", "vocab.opennmt.txt"}};
+  for (const auto& [format, file] : exports) {
+    std::string text;
+    KAZPREP_RETURN_IF_ERROR(ExportVocabulary(*encoder, format, counts, &text));
+    KAZPREP_RETURN_IF_ERROR(WriteFileAtomically(dir + "/" + file, text));
+    report->outputs.push_back(file);
+  }
+
   report->seconds = SecondsSince(start);
   report->outputs.push_back("report.json");
+  report->outputs.push_back("report.md");
+  KAZPREP_RETURN_IF_ERROR(WriteFileAtomically(dir + "/report.md", report->ToMarkdown()));
   return WriteFileAtomically(dir + "/report.json", report->ToJson());
 }
 
@@ -368,6 +563,19 @@ std::string JobReport::ToJson() const {
     char buf[64];
     std::snprintf(buf, sizeof(buf), "%.3f", st.seconds);
     s += std::string("}, \"seconds\": ") + buf + "}" + (i + 1 < stages.size() ? ",\n" : "\n");
+  }
+  s += "  ],\n  \"files\": [\n";
+  for (size_t i = 0; i < files.size(); ++i) {
+    const auto& f = files[i];
+    char buf[512];
+    std::snprintf(buf, sizeof(buf),
+                  "    {\"file\": %s, \"lines\": %llu, \"chars_per_line\": %.2f, "
+                  "\"pieces_per_line\": %.2f, \"max_pieces\": %llu, \"coverage\": %.6f}%s\n",
+                  JsonString(f.file).c_str(), static_cast<unsigned long long>(f.lines),
+                  f.chars_per_line, f.pieces_per_line,
+                  static_cast<unsigned long long>(f.max_pieces), f.coverage,
+                  i + 1 < files.size() ? "," : "");
+    s += buf;
   }
   s += "  ],\n  \"outputs\": [";
   for (size_t i = 0; i < outputs.size(); ++i) s += (i ? ", " : "") + JsonString(outputs[i]);
@@ -407,6 +615,36 @@ std::string JobReport::ToText() const {
   }
   std::snprintf(buf, sizeof(buf), "total time %.2f s; %zu files written\n", seconds,
                 outputs.size());
+  return s + buf;
+}
+
+std::string JobReport::ToMarkdown() const {
+  std::string s =
+      "# kazprep run report\n\n## Stages\n\n| stage | in | out | dropped by reason | s "
+      "|\n|---|---|---|---|---|\n";
+  char buf[1024];
+  for (const auto& st : stages) {
+    std::string detail;
+    for (const auto& [reason, n] : st.dropped) {
+      detail += (detail.empty() ? "" : ", ") + reason + ": " + std::to_string(n);
+    }
+    std::snprintf(buf, sizeof(buf), "| %s | %llu | %llu | %s | %.2f |\n", st.stage.c_str(),
+                  static_cast<unsigned long long>(st.in), static_cast<unsigned long long>(st.out),
+                  detail.empty() ? "-" : detail.c_str(), st.seconds);
+    s += buf;
+  }
+  s += "\n## Output files\n\n| file | lines | characters / line | pieces / line | most pieces | "
+       "vocabulary coverage |\n|---|---|---|---|---|---|\n";
+  for (const auto& f : files) {
+    std::snprintf(buf, sizeof(buf), "| %s | %llu | %.1f | %.1f | %llu | %.4f%% |\n", f.file.c_str(),
+                  static_cast<unsigned long long>(f.lines), f.chars_per_line, f.pieces_per_line,
+                  static_cast<unsigned long long>(f.max_pieces), 100 * f.coverage);
+    s += buf;
+  }
+  std::snprintf(buf, sizeof(buf),
+                "\nVocabulary coverage: the share of pieces that are not byte fallbacks "
+                "(`<0xNN>`).\nTotal time %.2f s; %zu files written.\n",
+                seconds, outputs.size());
   return s + buf;
 }
 

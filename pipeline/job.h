@@ -6,11 +6,15 @@
 // (parallel) -> train one joint SentencePiece model -> encode -> write.
 // Every output is written atomically into the output folder:
 //   text/mono.<lang>              normalized sentences, one per line
-//   text/train.<src>-<tgt>.<lang> normalized, line-aligned pair sides
+//   text/{train,dev,test}.<src>-<tgt>.<lang>
+//                                 normalized, line-aligned pair sides; no
+//                                 dev or test sentence occurs in train
 //   spm.model, spm.vocab          the joint subword model
-//   mono.<lang>, train.<src>-<tgt>.<lang>   the same files as pieces
+//   mono.<lang>, {train,dev,test}.<src>-<tgt>.<lang>   the same files as pieces
+//   vocab.marian.yml, dict.txt (fairseq), vocab.opennmt.txt
+//                                 the vocabulary, counted on the training text
 //   rejects.<src>-<tgt>.tsv       dropped pairs: line, reason, source, target
-//   report.json                   counts per stage and reason, time
+//   report.json, report.md        counts per stage and reason, lengths, time
 #ifndef KAZPREP_PIPELINE_JOB_H_
 #define KAZPREP_PIPELINE_JOB_H_
 
@@ -29,13 +33,18 @@ struct JobConfig {
     std::string path;
   };
   struct Pair {
-    std::string src;   // language of the first TSV column
-    std::string tgt;   // language of the second TSV column
-    std::string path;  // TSV: source<TAB>target
+    std::string src;       // language of the first TSV column (or source file)
+    std::string tgt;       // language of the second TSV column (or target file)
+    std::string path;      // TSV: source<TAB>target, or the source side
+    std::string tgt_path;  // the target side, line-aligned with `path`; "" for TSV
   };
   std::string output_dir;
   std::vector<Mono> mono;
   std::vector<Pair> pairs;
+  // Pairs per language pair held out (the smallest hashes of the normalized
+  // source side, seeded): test first, then dev.       Default: 0 and 0.
+  uint64_t dev_size = 0;
+  uint64_t test_size = 0;
   int vocab_size = 8000;
   std::string model_type = "unigram";
   uint32_t seed = 1;
@@ -49,8 +58,11 @@ struct JobConfig {
 //   seed = 1
 //   [mono]
 //   kk = news.kk.txt          (may repeat; also ru, en)
+//   dev-size = 500            (pairs held out per language pair)
+//   test-size = 500
 //   [pair]
 //   kk-ru = corpus.kk-ru.tsv  (may repeat; also kk-en, ru-en)
+//   kk-ru = flores.kk | flores.ru   (two line-aligned files)
 // Unknown keys and missing files are errors naming the file.
 Status LoadJobConfig(const std::string& path, JobConfig* config);
 
@@ -66,12 +78,25 @@ struct StageCount {
   double seconds = 0;
 };
 
+// Length statistics of one output file (its text and its pieces).
+struct FileStats {
+  std::string file;  // relative to the output folder, e.g. "train.kk-ru.kk"
+  uint64_t lines = 0;
+  double chars_per_line = 0;
+  double pieces_per_line = 0;
+  uint64_t max_pieces = 0;
+  // Share of pieces that are vocabulary pieces, not byte fallbacks (<0xNN>).
+  double coverage = 1;
+};
+
 struct JobReport {
   std::vector<StageCount> stages;
+  std::vector<FileStats> files;
   std::vector<std::string> outputs;  // files written, relative to the output folder
   double seconds = 0;
   std::string ToJson() const;
   std::string ToText() const;
+  std::string ToMarkdown() const;
 };
 
 Status RunJob(const JobConfig& config, JobReport* report);
