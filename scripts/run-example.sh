@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-./scripts/build.sh
+./scripts/build.sh kazprep  # the binary only; scripts/test.sh builds the tests
 ./build/kazprep run --output-dir "${1:-kazprep-example}"
