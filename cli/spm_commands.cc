@@ -3,6 +3,7 @@
 
 #include "cli/command.h"
 #include "common/batch.h"
+#include "common/hash.h"
 #include "common/line_io.h"
 #include "segment/subword.h"
 #include "segment/vocab_export.h"
@@ -16,11 +17,19 @@ int RunCodec(const std::vector<std::string>& args, Direction direction) {
   const CommandInfo& info =
       FindCommand(direction == Direction::kEncode ? "spm-encode" : "spm-decode");
   std::string model, format, output;
-  int threads = 0;
+  int threads = 0, nbest = 0;
+  float alpha = 0.1F;
+  uint64_t seed = 1;
   po::options_description desc("Options");
   desc.add_options()("model,m", po::value(&model)->required(), "PREFIX.model from spm-train");
   if (direction == Direction::kEncode) {
-    desc.add_options()("output-format", po::value(&format)->default_value("piece"), "piece or id");
+    desc.add_options()("output-format", po::value(&format)->default_value("piece"), "piece or id")(
+        "nbest-size", po::value(&nbest)->default_value(0),
+        "subword sampling: draw each line's segmentation from its N best (N >= 2; unigram "
+        "models); 0: the best one")("alpha", po::value(&alpha)->default_value(0.1F, "0.1"),
+                                    "sampling: probabilities proportional to exp(alpha * score)")(
+        "seed", po::value(&seed)->default_value(1),
+        "sampling: the same seed, file and line give the same sample (any --threads)");
   } else {
     desc.add_options()("input-format", po::value(&format)->default_value("piece"), "piece or id");
   }
@@ -40,12 +49,27 @@ int RunCodec(const std::vector<std::string>& args, Direction direction) {
       direction == Direction::kEncode
           ? (format == "id" ? &SubwordEncoder::EncodeIds : &SubwordEncoder::EncodePieces)
           : (format == "id" ? &SubwordEncoder::DecodeIds : &SubwordEncoder::DecodePieces);
+  if (nbest == 1 || nbest < 0) {
+    throw UsageError("--nbest-size must be 0 (no sampling) or 2 or more");
+  }
+  if (nbest >= 2 && !encoder->supports_sampling()) {
+    return DataError(info.name, model + ": sampling needs a unigram model (this one is not)");
+  }
   const SubwordEncoder& e = *encoder;
+  const bool ids = format == "id";
   std::function<void(const LineBatch&, std::string*, SubwordStats*)> fn =
-      [&e, method](const LineBatch& batch, std::string* text, SubwordStats* stats) {
+      [&e, method, nbest, alpha, seed, ids](const LineBatch& batch, std::string* text,
+                                            SubwordStats* stats) {
         std::string line;
         for (size_t i = 0; i < batch.size(); ++i) {
-          (e.*method)(batch.line(i), &line, stats);
+          if (nbest >= 2) {
+            // Each line's own seed: the run's seed, the file, the line number.
+            const uint64_t line_seed =
+                FnvAdd(FnvAdd(FnvAdd(kFnvOffset, seed), batch.file_index), batch.first_line + i);
+            e.Sample(batch.line(i), nbest, alpha, line_seed, ids, &line, stats);
+          } else {
+            (e.*method)(batch.line(i), &line, stats);
+          }
           text->append(line);
           text->push_back('\n');
         }

@@ -4,8 +4,11 @@
 #include <sentencepiece_trainer.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
+#include <random>
 #include <sstream>
 #include <unordered_map>
 
@@ -144,6 +147,9 @@ Status SubwordEncoder::Load(const std::string& model_path,
                             std::unique_ptr<SubwordEncoder>* encoder) {
   std::string serialized;
   KAZPREP_RETURN_IF_ERROR(ReadFile(model_path, &serialized));
+  // SentencePiece logs to stderr (n-best search on long lines warns per
+  // line): errors only.
+  sentencepiece::logging::SetMinLogLevel(2);
   std::unique_ptr<SubwordEncoder> e(new SubwordEncoder());
   e->processor_ = std::make_unique<sentencepiece::SentencePieceProcessor>();
   const auto status = e->processor_->LoadFromSerializedProto(serialized);
@@ -186,6 +192,41 @@ void SubwordEncoder::EncodePieces(std::string_view line, std::string* out,
   for (size_t i = 0; i < pieces.size(); ++i) {
     if (i > 0) out->push_back(' ');
     out->append(pieces[i]);
+  }
+  stats->pieces += pieces.size();
+}
+
+bool SubwordEncoder::supports_sampling() const {
+  // NBestEncode exists for unigram models only.
+  const auto result = processor_->NBestEncodeAsImmutableProto(kProbe, 2);
+  return result.nbests_size() > 0;
+}
+
+void SubwordEncoder::Sample(std::string_view line, int nbest, float alpha, uint64_t seed, bool ids,
+                            std::string* out, SubwordStats* stats) const {
+  ++stats->lines;
+  out->clear();
+  // `result` owns what the views in `nbests` point into: it must outlive them.
+  const auto result = processor_->NBestEncodeAsImmutableProto(line, nbest);
+  const auto nbests = result.nbests();
+  if (nbests.empty()) return;
+  // Softmax of alpha * score, then the inverse of the cumulative sum at u.
+  double top = nbests[0].score();
+  for (const auto& n : nbests) top = std::max<double>(top, n.score());
+  std::vector<double> weights;
+  double total = 0;
+  for (const auto& n : nbests) {
+    weights.push_back(std::exp(static_cast<double>(alpha) * (n.score() - top)));
+    total += weights.back();
+  }
+  std::mt19937_64 generator(seed);
+  const double u = static_cast<double>(generator() >> 11) * 0x1.0p-53 * total;
+  size_t chosen = 0;
+  for (double sum = weights[0]; chosen + 1 < weights.size() && sum <= u;) sum += weights[++chosen];
+  const auto pieces = nbests[chosen].pieces();
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    if (i > 0) out->push_back(' ');
+    out->append(ids ? std::to_string(pieces[i].id()) : pieces[i].piece());
   }
   stats->pieces += pieces.size();
 }

@@ -77,6 +77,15 @@ class SubwordEncoder {
   void EncodePieces(std::string_view line, std::string* out, SubwordStats* stats) const;
   // Ids separated by single spaces ("412 27").
   void EncodeIds(std::string_view line, std::string* out, SubwordStats* stats) const;
+  // Subword regularization: one of the `nbest` best segmentations, drawn
+  // with probability proportional to exp(alpha * score) as SentencePiece's
+  // SampleEncode does for nbest_size > 1, but from a generator seeded with
+  // `seed` alone, so a line's sample does not depend on threads or on the
+  // lines before it. Pieces (or ids when `ids`). Unigram models only (the
+  // caller checks supports_sampling()).
+  void Sample(std::string_view line, int nbest, float alpha, uint64_t seed, bool ids,
+              std::string* out, SubwordStats* stats) const;
+  bool supports_sampling() const;
   // Inverse of EncodePieces.
   void DecodePieces(std::string_view line, std::string* out, SubwordStats* stats) const;
   // Inverse of EncodeIds.

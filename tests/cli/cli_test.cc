@@ -290,6 +290,27 @@ TEST(CliTest, SpmTrainEncodeDecodeRoundTrip) {
     EXPECT_EQ(r.out, Slurp(dir.File("norm.txt"))) << format;
     EXPECT_EQ(Lines(Slurp(dir.File("enc." + f))).size(), Lines(r.out).size());
   }
+  // Subword sampling: the same with 1 and 2 threads, decodes back, differs
+  // from the best segmentation; --nbest-size 1 is a usage error.
+  std::string samples[2];
+  for (const int threads : {1, 2}) {
+    r = RunKazprep("spm-encode --model " + dir.File("m.model") +
+                       " --nbest-size 8 --alpha 0.2 --seed 5 --threads " + std::to_string(threads) +
+                       " " + dir.File("norm.txt"),
+                   dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(r.err.empty()) << r.err;
+    samples[threads - 1] = r.out;
+  }
+  EXPECT_EQ(samples[0], samples[1]);
+  EXPECT_NE(samples[0], Slurp(dir.File("enc.piece")));
+  Spit(dir.File("sampled"), samples[0]);
+  r = RunKazprep("spm-decode --model " + dir.File("m.model") + " " + dir.File("sampled"),
+                 dir.path());
+  EXPECT_EQ(r.out, Slurp(dir.File("norm.txt")));
+  EXPECT_EQ(RunKazprep("spm-encode --model " + dir.File("m.model") + " --nbest-size 1", dir.path())
+                .exit_code,
+            2);
 }
 
 // Issue 4, acceptance 1: clean | normalize turns the seed into the clean text.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "common/line_io.h"
 #include "segment/sentence_splitter.h"
 #include "segment/vocab_export.h"
@@ -85,6 +87,37 @@ TEST_F(SubwordTest, ExportsVocabulariesWithCounts) {
   EXPECT_EQ(testing::Lines(text)[0], "\"<unk>\": 0");
   EXPECT_FALSE(ExportVocabulary(*e, "moses", {}, &text).ok());
   EXPECT_FALSE(ExportVocabulary(*e, "fairseq", {1, 2}, &text).ok());
+}
+
+// Subword sampling: the same seed gives the same sample; seeds vary the
+// segmentation; every sample decodes back to the line.
+TEST_F(SubwordTest, SamplingIsSeededAndDecodesBack) {
+  const auto e = Load();
+  ASSERT_TRUE(e->supports_sampling());
+  const std::string line = "Қазақстан Республикасының Үкіметі жаңа бағдарламаны мақұлдады.";
+  SubwordStats stats;
+  std::string best, first, again, back;
+  e->EncodePieces(line, &best, &stats);
+  e->Sample(line, 16, 0.1F, 7, false, &first, &stats);
+  e->Sample(line, 16, 0.1F, 7, false, &again, &stats);
+  EXPECT_EQ(first, again);
+  std::set<std::string> samples;
+  for (uint64_t seed = 0; seed < 40; ++seed) {
+    std::string sample;
+    e->Sample(line, 16, 0.1F, seed, false, &sample, &stats);
+    e->DecodePieces(sample, &back, &stats);
+    EXPECT_EQ(back, line) << sample;
+    samples.insert(sample);
+  }
+  EXPECT_GT(samples.size(), 3u);
+  // A large alpha sharpens the distribution towards the best segmentation.
+  std::string sharp;
+  e->Sample(line, 16, 1000.0F, 3, false, &sharp, &stats);
+  EXPECT_EQ(sharp, best);
+  std::string ids;
+  e->Sample(line, 16, 0.1F, 7, true, &ids, &stats);
+  e->DecodeIds(ids, &back, &stats);
+  EXPECT_EQ(back, line);
 }
 
 TEST_F(SubwordTest, PiecesAndIdsRoundTrip) {
