@@ -351,6 +351,106 @@ Status EncodeFile(const SubwordEncoder& encoder, const std::string& in_path,
   return Status::Ok();
 }
 
+// Resuming: each finished stage leaves a stamp in .stages/ with a
+// fingerprint of what it was made from (the config, the inputs' sizes and
+// times, the stamps before it), its report rows and the files it wrote. A
+// re-run skips a stage whose stamp matches and whose files all exist.
+struct Stamp {
+  uint64_t fingerprint = 0;
+  std::vector<StageCount> stages;
+  std::vector<std::string> files;  // "kind path" lines, kind chosen by the stage
+};
+
+uint64_t InputFingerprint(const JobConfig& config) {
+  uint64_t h = Fnv1a(std::string_view("kazprep run v1"));
+  const auto add = [&h](std::string_view s) { h = FnvAdd(Fnv1a(s, h), 0xFF); };
+  const auto add_file = [&](const std::string& path) {
+    add(path);
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    const auto time = fs::last_write_time(path, ec).time_since_epoch().count();
+    h = FnvAdd(FnvAdd(h, ec ? 0 : size), static_cast<uint64_t>(time));
+  };
+  add(std::to_string(config.vocab_size) + " " + config.model_type + " " +
+      std::to_string(config.seed) + " " + std::to_string(config.dev_size) + " " +
+      std::to_string(config.test_size));
+  for (const auto& m : config.mono) {
+    add(m.lang);
+    add_file(m.path);
+  }
+  for (const auto& p : config.pairs) {
+    add(p.src + "-" + p.tgt);
+    add_file(p.path);
+    if (!p.tgt_path.empty()) add_file(p.tgt_path);
+  }
+  return h;
+}
+
+std::string StampPath(const std::string& dir, const std::string& stage) {
+  return dir + "/.stages/" + stage;
+}
+
+// True when the stamp of `stage` exists, matches `fingerprint` and every file
+// it lists (relative to `dir`) exists.
+bool ReadStamp(const std::string& dir, const std::string& stage, uint64_t fingerprint,
+               Stamp* stamp) {
+  std::string content;
+  if (!ReadFile(StampPath(dir, stage), &content).ok()) return false;
+  *stamp = Stamp();
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string::npos) nl = content.size();
+    const std::string line = content.substr(pos, nl - pos);
+    pos = nl + 1;
+    std::vector<std::string> f;
+    for (size_t a = 0;;) {
+      const size_t tab = line.find('\t', a);
+      f.push_back(line.substr(a, tab - a));
+      if (tab == std::string::npos) break;
+      a = tab + 1;
+    }
+    if (f[0] == "fingerprint" && f.size() == 2) {
+      stamp->fingerprint = std::stoull(f[1]);
+    } else if (f[0] == "stage" && f.size() >= 5) {
+      StageCount st{f[1]};
+      st.in = std::stoull(f[2]);
+      st.out = std::stoull(f[3]);
+      st.seconds = std::stod(f[4]);
+      for (size_t k = 5; k + 1 < f.size(); k += 2) st.dropped[f[k]] = std::stoull(f[k + 1]);
+      stamp->stages.push_back(st);
+    } else if (f[0] == "file" && f.size() == 3) {
+      if (!fs::exists(dir + "/" + f[2])) return false;
+      stamp->files.push_back(f[1] + " " + f[2]);
+    }
+  }
+  return stamp->fingerprint == fingerprint;
+}
+
+Status WriteStamp(const std::string& dir, const std::string& stage, const Stamp& stamp) {
+  // Appended piece by piece: GCC 12 warns (-Wrestrict) on operator+ chains.
+  std::string out = "fingerprint\t";
+  out.append(std::to_string(stamp.fingerprint)).push_back('\n');
+  for (const auto& st : stamp.stages) {
+    out.append("stage\t").append(st.stage).push_back('\t');
+    out.append(std::to_string(st.in)).push_back('\t');
+    out.append(std::to_string(st.out)).push_back('\t');
+    out.append(std::to_string(st.seconds));
+    for (const auto& [reason, n] : st.dropped) {
+      out.append("\t").append(reason).push_back('\t');
+      out.append(std::to_string(n));
+    }
+    out.push_back('\n');
+  }
+  for (const auto& f : stamp.files) {
+    const size_t space = f.find(' ');
+    out.append("file\t").append(f, 0, space).push_back('\t');
+    out.append(f, space + 1).push_back('\n');
+  }
+  KAZPREP_RETURN_IF_ERROR(MakeDirs(dir + "/.stages"));
+  return WriteFileAtomically(StampPath(dir, stage), out);
+}
+
 }  // namespace
 
 Status LoadJobConfig(const std::string& path, JobConfig* config) {
@@ -432,6 +532,9 @@ Status PrepareExampleJob(const std::string& output_dir, JobConfig* config) {
   for (const auto& [name, file] : files) {
     const auto data = resources::Find(name);
     if (!data) return Status::Error(std::string(name) + ": not embedded in this build");
+    // Rewritten only when it differs: a re-run then finds its stages done.
+    std::string existing;
+    if (ReadFile(input_dir + "/" + file, &existing).ok() && existing == *data) continue;
     KAZPREP_RETURN_IF_ERROR(WriteFileAtomically(input_dir + "/" + file, *data));
   }
   config->output_dir = output_dir;
@@ -448,99 +551,175 @@ Status RunJob(const JobConfig& config, JobReport* report) {
   const auto start = Clock::now();
   const std::string& dir = config.output_dir;
   KAZPREP_RETURN_IF_ERROR(MakeDirs(dir + "/text"));
-  Tools tools;
   for (const auto& m : config.mono) {
     if (!KnownLang(m.lang)) return Status::Error("unsupported language " + m.lang);
-    KAZPREP_RETURN_IF_ERROR(tools.Load(m.lang));
   }
   for (const auto& p : config.pairs) {
     if (!KnownLang(p.src) || !KnownLang(p.tgt) || p.src == p.tgt) {
       return Status::Error("unsupported language pair " + p.src + "-" + p.tgt);
     }
-    KAZPREP_RETURN_IF_ERROR(tools.LoadPair(p.src, p.tgt));
   }
-
-  // Parallel text first: its dev and test sentences must stay out of every
-  // training file, the monolingual ones included.
-  std::vector<std::string> train_files, held_files;          // relative to text/
-  std::map<std::string, std::unordered_set<uint64_t>> held;  // by language
-  std::map<std::string, std::vector<const JobConfig::Pair*>> pairs_by_name;
-  for (const auto& p : config.pairs) pairs_by_name[p.src + "-" + p.tgt].push_back(&p);
-  std::vector<HeldOut> splits;
-  for (const auto& [name, inputs] : pairs_by_name) {
-    std::vector<uint64_t> hashes;
-    KAZPREP_RETURN_IF_ERROR(RunPairs(name, inputs, tools, config, &hashes, report));
-    splits.push_back({name, inputs.front()->src, inputs.front()->tgt, {}});
-    KAZPREP_RETURN_IF_ERROR(ChooseHeldOut(hashes, config, &splits.back(), &held));
-  }
-  for (const auto& h : splits) {
-    std::vector<std::string> files;
-    KAZPREP_RETURN_IF_ERROR(WriteSplits(h, config, held, &files, report));
-    for (const auto& f : files) (f.rfind("train.", 0) == 0 ? train_files : held_files).push_back(f);
-  }
-  std::map<std::string, std::vector<const JobConfig::Mono*>> mono_by_lang;
-  for (const auto& m : config.mono) mono_by_lang[m.lang].push_back(&m);
-  for (const auto& [lang, inputs] : mono_by_lang) {
-    const std::string name = "mono." + lang;
-    OutputFile out;
-    KAZPREP_RETURN_IF_ERROR(out.Open(dir + "/text/" + name));
-    for (const auto* m : inputs) {
-      KAZPREP_RETURN_IF_ERROR(RunMono(*m, tools, held[lang], &out, report));
+  // A stage done before (same config, same inputs) is not done again.
+  const auto resume = [&](const std::string& stage, uint64_t fingerprint, Stamp* stamp) {
+    if (!ReadStamp(dir, stage, fingerprint, stamp)) return false;
+    for (StageCount st : stamp->stages) {
+      st.stage += " (done before)";
+      report->stages.push_back(st);
     }
-    KAZPREP_RETURN_IF_ERROR(out.Commit());
-    train_files.push_back(name);
+    return true;
+  };
+  const auto finish = [&](const std::string& stage, uint64_t fingerprint, size_t first_row,
+                          std::vector<std::string> files) {
+    Stamp stamp;
+    stamp.fingerprint = fingerprint;
+    stamp.stages.assign(report->stages.begin() + static_cast<std::ptrdiff_t>(first_row),
+                        report->stages.end());
+    stamp.files = std::move(files);
+    return WriteStamp(dir, stage, stamp);
+  };
+
+  // Text: parallel first, since its dev and test sentences must stay out of
+  // every training file, the monolingual ones included.
+  const uint64_t text_print = InputFingerprint(config);
+  std::vector<std::string> train_files, held_files;  // relative to text/
+  Stamp stamp;
+  if (resume("text", text_print, &stamp)) {
+    for (const auto& f : stamp.files) {
+      if (f.rfind("rejects ", 0) == 0) {
+        report->outputs.push_back(f.substr(8));
+      } else {
+        (f.rfind("train ", 0) == 0 ? train_files : held_files).push_back(f.substr(f.find('/') + 1));
+      }
+    }
+  } else {
+    const size_t first_row = report->stages.size();
+    Tools tools;
+    for (const auto& m : config.mono) KAZPREP_RETURN_IF_ERROR(tools.Load(m.lang));
+    for (const auto& p : config.pairs) KAZPREP_RETURN_IF_ERROR(tools.LoadPair(p.src, p.tgt));
+    std::map<std::string, std::unordered_set<uint64_t>> held;  // by language
+    std::map<std::string, std::vector<const JobConfig::Pair*>> pairs_by_name;
+    for (const auto& p : config.pairs) pairs_by_name[p.src + "-" + p.tgt].push_back(&p);
+    std::vector<HeldOut> splits;
+    for (const auto& [name, inputs] : pairs_by_name) {
+      std::vector<uint64_t> hashes;
+      KAZPREP_RETURN_IF_ERROR(RunPairs(name, inputs, tools, config, &hashes, report));
+      splits.push_back({name, inputs.front()->src, inputs.front()->tgt, {}});
+      KAZPREP_RETURN_IF_ERROR(ChooseHeldOut(hashes, config, &splits.back(), &held));
+    }
+    for (const auto& h : splits) {
+      std::vector<std::string> files;
+      KAZPREP_RETURN_IF_ERROR(WriteSplits(h, config, held, &files, report));
+      for (const auto& f : files) {
+        (f.rfind("train.", 0) == 0 ? train_files : held_files).push_back(f);
+      }
+    }
+    std::map<std::string, std::vector<const JobConfig::Mono*>> mono_by_lang;
+    for (const auto& m : config.mono) mono_by_lang[m.lang].push_back(&m);
+    for (const auto& [lang, inputs] : mono_by_lang) {
+      const std::string name = "mono." + lang;
+      OutputFile out;
+      KAZPREP_RETURN_IF_ERROR(out.Open(dir + "/text/" + name));
+      for (const auto* m : inputs) {
+        KAZPREP_RETURN_IF_ERROR(RunMono(*m, tools, held[lang], &out, report));
+      }
+      KAZPREP_RETURN_IF_ERROR(out.Commit());
+      train_files.push_back(name);
+    }
+    std::vector<std::string> files;
+    for (const auto& f : train_files) files.push_back("train text/" + f);
+    for (const auto& f : held_files) files.push_back("held text/" + f);
+    for (const auto& o : report->outputs) {
+      if (o.rfind("rejects.", 0) == 0) files.push_back("rejects " + o);
+    }
+    KAZPREP_RETURN_IF_ERROR(finish("text", text_print, first_row, files));
   }
-
-  // One joint subword model over the training text (never dev or test).
-  auto stage_start = Clock::now();
-  SubwordTrainOptions train;
-  for (const auto& f : train_files) train.inputs.push_back(dir + "/text/" + f);
-  train.model_prefix = dir + "/spm";
-  train.vocab_size = config.vocab_size;
-  train.model_type = config.model_type;
-  train.seed = config.seed;
-  // train.threads keeps its fixed default: the model must not depend on --threads.
-  KAZPREP_RETURN_IF_ERROR(TrainSubwordModel(train));
-  std::unique_ptr<SubwordEncoder> encoder;
-  KAZPREP_RETURN_IF_ERROR(SubwordEncoder::Load(dir + "/spm.model", &encoder));
-  StageCount train_stage{"spm-train"};
-  train_stage.out = static_cast<uint64_t>(encoder->vocab_size());
-  train_stage.seconds = SecondsSince(stage_start);
-  report->stages.push_back(train_stage);
-  report->outputs.insert(report->outputs.end(), {"spm.model", "spm.vocab"});
-
-  stage_start = Clock::now();
-  StageCount encode_stage{"spm-encode"};
   std::vector<std::string> all_files = train_files;
   all_files.insert(all_files.end(), held_files.begin(), held_files.end());
   std::sort(all_files.begin(), all_files.end());
-  for (const auto& f : all_files) {
+
+  // One joint subword model over the training text (never dev or test).
+  const uint64_t spm_print = FnvAdd(text_print, 1);
+  if (!resume("spm-train", spm_print, &stamp)) {
+    const size_t first_row = report->stages.size();
+    const auto stage_start = Clock::now();
+    SubwordTrainOptions train;
+    for (const auto& f : train_files) train.inputs.push_back(dir + "/text/" + f);
+    train.model_prefix = dir + "/spm";
+    train.vocab_size = config.vocab_size;
+    train.model_type = config.model_type;
+    train.seed = config.seed;
+    // train.threads keeps its fixed default: the model must not depend on --threads.
+    KAZPREP_RETURN_IF_ERROR(TrainSubwordModel(train));
+    StageCount train_stage{"spm-train"};
+    std::unique_ptr<SubwordEncoder> trained;
+    KAZPREP_RETURN_IF_ERROR(SubwordEncoder::Load(dir + "/spm.model", &trained));
+    train_stage.out = static_cast<uint64_t>(trained->vocab_size());
+    train_stage.seconds = SecondsSince(stage_start);
+    report->stages.push_back(train_stage);
     KAZPREP_RETURN_IF_ERROR(
-        EncodeFile(*encoder, dir + "/text/" + f, dir + "/" + f, config.threads, &encode_stage));
+        finish("spm-train", spm_print, first_row, {"model spm.model", "model spm.vocab"}));
+  }
+  report->outputs.insert(report->outputs.end(), {"spm.model", "spm.vocab"});
+  std::unique_ptr<SubwordEncoder> encoder;
+  KAZPREP_RETURN_IF_ERROR(SubwordEncoder::Load(dir + "/spm.model", &encoder));
+
+  // What follows depends on the model itself (a model trained again counts
+  // as new, even if a stamp says the encoding was done).
+  std::string model_bytes;
+  KAZPREP_RETURN_IF_ERROR(ReadFile(dir + "/spm.model", &model_bytes));
+  const uint64_t encode_print = FnvAdd(Fnv1a(model_bytes, spm_print), 2);
+  if (!resume("spm-encode", encode_print, &stamp)) {
+    const size_t first_row = report->stages.size();
+    const auto stage_start = Clock::now();
+    StageCount encode_stage{"spm-encode"};
+    std::vector<std::string> files;
+    for (const auto& f : all_files) {
+      KAZPREP_RETURN_IF_ERROR(
+          EncodeFile(*encoder, dir + "/text/" + f, dir + "/" + f, config.threads, &encode_stage));
+      files.push_back("pieces " + f);
+    }
+    encode_stage.seconds = SecondsSince(stage_start);
+    report->stages.push_back(encode_stage);
+    KAZPREP_RETURN_IF_ERROR(finish("spm-encode", encode_print, first_row, files));
+  }
+  for (const auto& f : all_files) {
     report->outputs.push_back("text/" + f);
     report->outputs.push_back(f);
     report->files.push_back(DescribeFile(dir, f));
   }
-  encode_stage.seconds = SecondsSince(stage_start);
-  report->stages.push_back(encode_stage);
 
   // Vocabularies for the toolkits, counted on the training text.
-  std::vector<uint64_t> counts;
-  for (const auto& f : train_files) {
-    LineReader reader;
-    KAZPREP_RETURN_IF_ERROR(reader.Open(dir + "/text/" + f));
-    std::string_view line;
-    while (reader.Next(&line)) CountPieces(*encoder, line, &counts);
-    KAZPREP_RETURN_IF_ERROR(reader.status());
-  }
   const std::pair<const char*, const char*> exports[] = {
       {"marian", "vocab.marian.yml"}, {"fairseq", "dict.txt"}, {"opennmt", "vocab.opennmt.txt"}};
-  for (const auto& [format, file] : exports) {
-    std::string text;
-    KAZPREP_RETURN_IF_ERROR(ExportVocabulary(*encoder, format, counts, &text));
-    KAZPREP_RETURN_IF_ERROR(WriteFileAtomically(dir + "/" + file, text));
-    report->outputs.push_back(file);
+  const uint64_t export_print = FnvAdd(encode_print, 3);
+  if (!resume("spm-export", export_print, &stamp)) {
+    const size_t first_row = report->stages.size();
+    const auto stage_start = Clock::now();
+    std::vector<uint64_t> counts;
+    StageCount export_stage{"spm-export"};
+    for (const auto& f : train_files) {
+      LineReader reader;
+      KAZPREP_RETURN_IF_ERROR(reader.Open(dir + "/text/" + f));
+      std::string_view line;
+      while (reader.Next(&line)) {
+        CountPieces(*encoder, line, &counts);
+        ++export_stage.in;
+      }
+      KAZPREP_RETURN_IF_ERROR(reader.status());
+    }
+    std::vector<std::string> files;
+    for (const auto& [format, file] : exports) {
+      std::string text;
+      KAZPREP_RETURN_IF_ERROR(ExportVocabulary(*encoder, format, counts, &text));
+      KAZPREP_RETURN_IF_ERROR(WriteFileAtomically(dir + "/" + file, text));
+      files.push_back(std::string("vocabulary ") + file);
+      ++export_stage.out;
+    }
+    export_stage.seconds = SecondsSince(stage_start);
+    report->stages.push_back(export_stage);
+    KAZPREP_RETURN_IF_ERROR(finish("spm-export", export_print, first_row, files));
   }
+  for (const auto& [format, file] : exports) report->outputs.push_back(file);
 
   report->seconds = SecondsSince(start);
   report->outputs.push_back("report.json");
@@ -598,11 +777,19 @@ std::string JobReport::ToText() const {
       dropped += n;
       detail += (detail.empty() ? "" : ", ") + reason + ": " + std::to_string(n);
     }
-    const size_t space = st.stage.find(' ');
-    const std::string name = st.stage.substr(0, st.stage.find(' ', space + 1));
-    std::string where = space == std::string::npos ? "" : st.stage.substr(space + 1);
-    if (st.stage == "spm-train") {
-      detail = "vocabulary " + std::to_string(st.out);
+    std::string stage_name = st.stage;
+    const std::string kDone = " (done before)";
+    const bool done =
+        stage_name.size() > kDone.size() &&
+        stage_name.compare(stage_name.size() - kDone.size(), kDone.size(), kDone) == 0;
+    if (done) {
+      stage_name.resize(stage_name.size() - kDone.size());
+      detail = "done before" + std::string(detail.empty() ? "" : "; ") + detail;
+    }
+    const size_t space = stage_name.find(' ');
+    const std::string name = stage_name.substr(0, stage_name.find(' ', space + 1));
+    if (st.stage.rfind("spm-train", 0) == 0) {
+      detail = (done ? "done before; vocabulary " : "vocabulary ") + std::to_string(st.out);
       std::snprintf(buf, sizeof(buf), "%-12s %10s %10s %10s  %s (%.2f s)\n", name.c_str(), "-", "-",
                     "-", detail.c_str(), st.seconds);
     } else {

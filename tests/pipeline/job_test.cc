@@ -109,6 +109,43 @@ TEST(JobTest, OutputsDoNotDependOnThreads) {
   }
 }
 
+// A re-run after a finished (or interrupted) run skips the stages whose
+// stamps match, with the same outputs; a changed input redoes them.
+TEST(JobTest, ReRunSkipsFinishedStages) {
+  testing::TempDir dir;
+  const std::string out = dir.File("out");
+  std::map<std::string, std::string> first;
+  for (int run = 0; run < 3; ++run) {
+    JobConfig config;
+    ASSERT_TRUE(PrepareExampleJob(out, &config).ok());
+    if (run == 2) {
+      std::string tsv = Slurp(config.pairs[0].path);
+      testing::Spit(config.pairs[0].path,
+                    tsv + "Жаңа сөйлем қосылды.\tНовое предложение добавлено.\n");
+    }
+    JobReport report;
+    ASSERT_TRUE(RunJob(config, &report).ok());
+    size_t done_before = 0;
+    for (const auto& st : report.stages) {
+      done_before += st.stage.find("(done before)") != std::string::npos;
+    }
+    if (run == 0) {
+      EXPECT_EQ(done_before, 0u);
+      for (const auto& f : report.outputs) first[f] = Slurp(out + "/" + f);
+    } else if (run == 1) {
+      EXPECT_EQ(done_before, report.stages.size());
+      for (const auto& f : report.outputs) {
+        if (f.rfind("report.", 0) != 0) {
+          EXPECT_EQ(Slurp(out + "/" + f), first[f]) << f;
+        }
+      }
+      EXPECT_EQ(report.outputs.size(), first.size());
+    } else {
+      EXPECT_EQ(done_before, 0u);  // a new input: everything again
+    }
+  }
+}
+
 TEST(JobTest, ConfigReadsTwoFilePairsAndHeldOutSizes) {
   testing::TempDir dir;
   testing::Spit(dir.File("a.kk"), "Бір.\nЕкі.\n");
