@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "common/progress.h"
 
 #ifndef KAZPREP_VERSION
 #define KAZPREP_VERSION "unknown"
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
   for (const auto& command : kazprep::cli::Commands()) {
     if (first != command.name) continue;
     const std::vector<std::string> args(argv + 2, argv + argc);
+    kazprep::Progress::DefaultLabel() = std::string("kazprep ") + command.name;
     try {
       return command.run(args);
     } catch (const kazprep::cli::UsageError& e) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/line_io.h"
+#include "common/progress.h"
 #include "common/status.h"
 #include "common/worker_pool.h"
 
@@ -54,6 +55,9 @@ template <typename Stats>
 Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFile* output,
                   const std::function<void(const LineBatch&, std::string*, Stats*)>& fn,
                   Stats* total, ReadTotals* read_totals) {
+  // Progress on stderr when it is a terminal (never in pipes or logs).
+  Progress progress("", Progress::TotalSize(inputs));
+  uint64_t bytes_before = 0;  // of the files already read
   struct Result {
     std::string out;
     Stats stats;
@@ -96,6 +100,7 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
         batch.text.push_back('\n');
       }
       if (batch.ends.empty() && !more) break;
+      progress.Update(bytes_before + reader.bytes_read());
       if (max_in_flight == 0) {
         Result r = process(std::move(batch));
         if (output != nullptr) output->Write(r.out);
@@ -110,6 +115,7 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
     KAZPREP_RETURN_IF_ERROR(reader.status());
     read_totals->lines += reader.line_number();
     read_totals->bytes += reader.bytes_read();
+    bytes_before += reader.bytes_read();
     read_totals->crlf_lines += reader.crlf_lines();
     read_totals->boms += reader.had_bom() ? 1 : 0;
   }

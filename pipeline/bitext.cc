@@ -7,6 +7,7 @@
 
 #include "common/hash.h"
 #include "common/line_io.h"
+#include "common/progress.h"
 #include "common/utf8.h"
 #include "common/worker_pool.h"
 #include "preprocess/language_id.h"
@@ -196,6 +197,11 @@ class PairReader {
   const Status& status() const { return status_; }
   const std::vector<std::string>& files() const { return files_; }
   uint64_t bytes() const { return bytes_; }
+  // Bytes read so far, for progress.
+  uint64_t bytes_so_far() const {
+    if (input_.tsv.empty()) return src_.bytes_read() + tgt_.bytes_read();
+    return bytes_ + (tsv_ ? tsv_->bytes_read() : 0);
+  }
 
  private:
   bool ReadOne(RawPair* p) {
@@ -291,8 +297,13 @@ BatchResult ProcessBatch(const BitextFilter& filter, const std::vector<RawPair>&
 Status RunBitext(const BitextFilter& filter, const BitextInput& input, int threads, bool dedup,
                  const BitextKeep& keep, const BitextReject& reject, BitextTotals* totals) {
   PairReader reader(input);
+  Progress progress(
+      "", Progress::TotalSize(input.tsv.empty()
+                                  ? std::vector<std::string>{input.src_file, input.tgt_file}
+                                  : input.tsv));
   BitextDeduplicator seen;
   auto consume = [&](const std::vector<RawPair>& batch, BatchResult result) {
+    progress.Update(reader.bytes_so_far());
     totals->stats.Add(result.stats);
     for (size_t i = 0; i < batch.size(); ++i) {
       const Outcome& o = result.outcomes[i];
