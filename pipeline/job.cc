@@ -464,7 +464,8 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
       "model-type", po::value(&config->model_type)->default_value("unigram"))(
       "seed", po::value(&config->seed)->default_value(1))(
       "dev-size", po::value(&config->dev_size)->default_value(0))(
-      "test-size", po::value(&config->test_size)->default_value(0));
+      "test-size", po::value(&config->test_size)->default_value(0))(
+      "joint-model", po::value(&config->joint_model)->default_value(true));
   for (int i = 0; i < 3; ++i) {
     desc.add_options()((std::string("mono.") + langs[i]).c_str(), po::value(&mono[i])->composing());
     desc.add_options()((std::string("pair.") + pair_names[i]).c_str(),
@@ -637,89 +638,122 @@ Status RunJob(const JobConfig& config, JobReport* report) {
   all_files.insert(all_files.end(), held_files.begin(), held_files.end());
   std::sort(all_files.begin(), all_files.end());
 
-  // One joint subword model over the training text (never dev or test).
-  const uint64_t spm_print = FnvAdd(text_print, 1);
-  if (!resume("spm-train", spm_print, &stamp)) {
-    const size_t first_row = report->stages.size();
-    const auto stage_start = Clock::now();
-    SubwordTrainOptions train;
-    for (const auto& f : train_files) train.inputs.push_back(dir + "/text/" + f);
-    train.model_prefix = dir + "/spm";
-    train.vocab_size = config.vocab_size;
-    train.model_type = config.model_type;
-    train.seed = config.seed;
-    // train.threads keeps its fixed default: the model must not depend on --threads.
-    KAZPREP_RETURN_IF_ERROR(TrainSubwordModel(train));
-    StageCount train_stage{"spm-train"};
-    std::unique_ptr<SubwordEncoder> trained;
-    KAZPREP_RETURN_IF_ERROR(SubwordEncoder::Load(dir + "/spm.model", &trained));
-    train_stage.out = static_cast<uint64_t>(trained->vocab_size());
-    train_stage.seconds = SecondsSince(stage_start);
-    report->stages.push_back(train_stage);
-    KAZPREP_RETURN_IF_ERROR(
-        finish("spm-train", spm_print, first_row, {"model spm.model", "model spm.vocab"}));
-  }
-  report->outputs.insert(report->outputs.end(), {"spm.model", "spm.vocab"});
-  std::unique_ptr<SubwordEncoder> encoder;
-  KAZPREP_RETURN_IF_ERROR(SubwordEncoder::Load(dir + "/spm.model", &encoder));
-
-  // What follows depends on the model itself (a model trained again counts
-  // as new, even if a stamp says the encoding was done).
-  std::string model_bytes;
-  KAZPREP_RETURN_IF_ERROR(ReadFile(dir + "/spm.model", &model_bytes));
-  const uint64_t encode_print = FnvAdd(Fnv1a(model_bytes, spm_print), 2);
-  if (!resume("spm-encode", encode_print, &stamp)) {
-    const size_t first_row = report->stages.size();
-    const auto stage_start = Clock::now();
-    StageCount encode_stage{"spm-encode"};
-    std::vector<std::string> files;
-    for (const auto& f : all_files) {
-      KAZPREP_RETURN_IF_ERROR(
-          EncodeFile(*encoder, dir + "/text/" + f, dir + "/" + f, config.threads, &encode_stage));
-      files.push_back("pieces " + f);
+  // Subword models over the training text (never dev or test): one joint
+  // model (spm.model), or one per language (spm.<lang>.model) with
+  // joint-model = false. Each file is encoded with the model of its language.
+  struct Model {
+    std::string prefix;                     // "spm" or "spm.kk"
+    std::string suffix;                     // "" or ".kk", for the vocabulary files
+    std::vector<std::string> train, files;  // training text; files to encode
+  };
+  std::vector<Model> models;
+  const auto lang_of = [](const std::string& f) { return f.substr(f.rfind('.') + 1); };
+  if (config.joint_model) {
+    models.push_back({"spm", "", train_files, all_files});
+  } else {
+    std::map<std::string, Model> by_lang;
+    for (const auto& f : train_files) by_lang[lang_of(f)].train.push_back(f);
+    for (const auto& f : all_files) by_lang[lang_of(f)].files.push_back(f);
+    for (auto& [lang, m] : by_lang) {
+      m.prefix = "spm." + lang;
+      m.suffix = "." + lang;
+      if (m.train.empty()) return Status::Error("no training text in " + lang);
+      models.push_back(std::move(m));
     }
-    encode_stage.seconds = SecondsSince(stage_start);
-    report->stages.push_back(encode_stage);
-    KAZPREP_RETURN_IF_ERROR(finish("spm-encode", encode_print, first_row, files));
+  }
+  const std::pair<const char*, const char*> exports[] = {{"marian", "vocab%s.marian.yml"},
+                                                         {"fairseq", "dict%s.txt"},
+                                                         {"opennmt", "vocab%s.opennmt.txt"}};
+  const auto export_name = [](const char* pattern, const std::string& suffix) {
+    std::string name = pattern;
+    return name.replace(name.find("%s"), 2, suffix);
+  };
+  for (const Model& model : models) {
+    const std::string& prefix = model.prefix;
+    const uint64_t spm_print = FnvAdd(Fnv1a(prefix, text_print), 1);
+    if (!resume(prefix + "-train", spm_print, &stamp)) {
+      const size_t first_row = report->stages.size();
+      const auto stage_start = Clock::now();
+      SubwordTrainOptions train;
+      for (const auto& f : model.train) train.inputs.push_back(dir + "/text/" + f);
+      train.model_prefix = dir + "/" + prefix;
+      train.vocab_size = config.vocab_size;
+      train.model_type = config.model_type;
+      train.seed = config.seed;
+      // train.threads keeps its fixed default: the model must not depend on --threads.
+      KAZPREP_RETURN_IF_ERROR(TrainSubwordModel(train));
+      StageCount train_stage{"spm-train" + model.suffix};
+      std::unique_ptr<SubwordEncoder> trained;
+      KAZPREP_RETURN_IF_ERROR(SubwordEncoder::Load(dir + "/" + prefix + ".model", &trained));
+      train_stage.out = static_cast<uint64_t>(trained->vocab_size());
+      train_stage.seconds = SecondsSince(stage_start);
+      report->stages.push_back(train_stage);
+      KAZPREP_RETURN_IF_ERROR(finish(prefix + "-train", spm_print, first_row,
+                                     {"model " + prefix + ".model", "model " + prefix + ".vocab"}));
+    }
+    report->outputs.insert(report->outputs.end(), {prefix + ".model", prefix + ".vocab"});
+    std::unique_ptr<SubwordEncoder> encoder;
+    KAZPREP_RETURN_IF_ERROR(SubwordEncoder::Load(dir + "/" + prefix + ".model", &encoder));
+
+    // What follows depends on the model itself (a model trained again counts
+    // as new, even if a stamp says the encoding was done).
+    std::string model_bytes;
+    KAZPREP_RETURN_IF_ERROR(ReadFile(dir + "/" + prefix + ".model", &model_bytes));
+    const uint64_t encode_print = FnvAdd(Fnv1a(model_bytes, spm_print), 2);
+    if (!resume(prefix + "-encode", encode_print, &stamp)) {
+      const size_t first_row = report->stages.size();
+      const auto stage_start = Clock::now();
+      StageCount encode_stage{"spm-encode" + model.suffix};
+      std::vector<std::string> files;
+      for (const auto& f : model.files) {
+        KAZPREP_RETURN_IF_ERROR(
+            EncodeFile(*encoder, dir + "/text/" + f, dir + "/" + f, config.threads, &encode_stage));
+        files.push_back("pieces " + f);
+      }
+      encode_stage.seconds = SecondsSince(stage_start);
+      report->stages.push_back(encode_stage);
+      KAZPREP_RETURN_IF_ERROR(finish(prefix + "-encode", encode_print, first_row, files));
+    }
+
+    // Vocabularies for the toolkits, counted on the training text.
+    const uint64_t export_print = FnvAdd(encode_print, 3);
+    if (!resume(prefix + "-export", export_print, &stamp)) {
+      const size_t first_row = report->stages.size();
+      const auto stage_start = Clock::now();
+      std::vector<uint64_t> counts;
+      StageCount export_stage{"spm-export" + model.suffix};
+      for (const auto& f : model.train) {
+        LineReader reader;
+        KAZPREP_RETURN_IF_ERROR(reader.Open(dir + "/text/" + f));
+        std::string_view line;
+        while (reader.Next(&line)) {
+          CountPieces(*encoder, line, &counts);
+          ++export_stage.in;
+        }
+        KAZPREP_RETURN_IF_ERROR(reader.status());
+      }
+      std::vector<std::string> files;
+      for (const auto& [format, pattern] : exports) {
+        std::string text;
+        KAZPREP_RETURN_IF_ERROR(ExportVocabulary(*encoder, format, counts, &text));
+        const std::string file = export_name(pattern, model.suffix);
+        KAZPREP_RETURN_IF_ERROR(WriteFileAtomically(dir + "/" + file, text));
+        files.push_back("vocabulary " + file);
+        ++export_stage.out;
+      }
+      export_stage.seconds = SecondsSince(stage_start);
+      report->stages.push_back(export_stage);
+      KAZPREP_RETURN_IF_ERROR(finish(prefix + "-export", export_print, first_row, files));
+    }
+    for (const auto& [format, pattern] : exports) {
+      report->outputs.push_back(export_name(pattern, model.suffix));
+    }
   }
   for (const auto& f : all_files) {
     report->outputs.push_back("text/" + f);
     report->outputs.push_back(f);
     report->files.push_back(DescribeFile(dir, f));
   }
-
-  // Vocabularies for the toolkits, counted on the training text.
-  const std::pair<const char*, const char*> exports[] = {
-      {"marian", "vocab.marian.yml"}, {"fairseq", "dict.txt"}, {"opennmt", "vocab.opennmt.txt"}};
-  const uint64_t export_print = FnvAdd(encode_print, 3);
-  if (!resume("spm-export", export_print, &stamp)) {
-    const size_t first_row = report->stages.size();
-    const auto stage_start = Clock::now();
-    std::vector<uint64_t> counts;
-    StageCount export_stage{"spm-export"};
-    for (const auto& f : train_files) {
-      LineReader reader;
-      KAZPREP_RETURN_IF_ERROR(reader.Open(dir + "/text/" + f));
-      std::string_view line;
-      while (reader.Next(&line)) {
-        CountPieces(*encoder, line, &counts);
-        ++export_stage.in;
-      }
-      KAZPREP_RETURN_IF_ERROR(reader.status());
-    }
-    std::vector<std::string> files;
-    for (const auto& [format, file] : exports) {
-      std::string text;
-      KAZPREP_RETURN_IF_ERROR(ExportVocabulary(*encoder, format, counts, &text));
-      KAZPREP_RETURN_IF_ERROR(WriteFileAtomically(dir + "/" + file, text));
-      files.push_back(std::string("vocabulary ") + file);
-      ++export_stage.out;
-    }
-    export_stage.seconds = SecondsSince(stage_start);
-    report->stages.push_back(export_stage);
-    KAZPREP_RETURN_IF_ERROR(finish("spm-export", export_print, first_row, files));
-  }
-  for (const auto& [format, file] : exports) report->outputs.push_back(file);
 
   report->seconds = SecondsSince(start);
   report->outputs.push_back("report.json");

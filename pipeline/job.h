@@ -45,6 +45,8 @@ struct JobConfig {
   // source side, seeded): test first, then dev.       Default: 0 and 0.
   uint64_t dev_size = 0;
   uint64_t test_size = 0;
+  // One SentencePiece model for all languages, or one per language.
+  bool joint_model = true;
   int vocab_size = 8000;
   std::string model_type = "unigram";
   uint32_t seed = 1;
@@ -60,6 +62,7 @@ struct JobConfig {
 //   kk = news.kk.txt          (may repeat; also ru, en)
 //   dev-size = 500            (pairs held out per language pair)
 //   test-size = 500
+//   joint-model = true        (false: one model per language, spm.<lang>.model)
 //   [pair]
 //   kk-ru = corpus.kk-ru.tsv  (may repeat; also kk-en, ru-en)
 //   kk-ru = flores.kk | flores.ru   (two line-aligned files)

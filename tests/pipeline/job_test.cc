@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -142,6 +143,35 @@ TEST(JobTest, ReRunSkipsFinishedStages) {
       EXPECT_EQ(report.outputs.size(), first.size());
     } else {
       EXPECT_EQ(done_before, 0u);  // a new input: everything again
+    }
+  }
+}
+
+// joint-model = false: one model per language; each file is encoded with
+// the model of its language and decodes back with it.
+TEST(JobTest, OneModelPerLanguage) {
+  testing::TempDir dir;
+  const std::string out = dir.File("out");
+  JobConfig config;
+  ASSERT_TRUE(PrepareExampleJob(out, &config).ok());
+  config.joint_model = false;
+  JobReport report;
+  const Status status = RunJob(config, &report);
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_FALSE(std::filesystem::exists(out + "/spm.model"));
+  for (const std::string lang : {"kk", "ru", "en"}) {  // NOLINT(performance-for-range-copy)
+    std::unique_ptr<SubwordEncoder> encoder;
+    ASSERT_TRUE(SubwordEncoder::Load(out + "/spm." + lang + ".model", &encoder).ok()) << lang;
+    EXPECT_FALSE(Slurp(out + "/dict." + lang + ".txt").empty());
+    const std::string pair = lang == "ru" ? "kk-ru" : "kk-en";
+    const auto text = Lines(Slurp(out + "/text/train." + pair + "." + lang));
+    const auto pieces = Lines(Slurp(out + "/train." + pair + "." + lang));
+    ASSERT_EQ(text.size(), pieces.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+      SubwordStats stats;
+      std::string back;
+      encoder->DecodePieces(pieces[i], &back, &stats);
+      EXPECT_EQ(back, text[i]) << lang;
     }
   }
 }
