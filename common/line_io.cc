@@ -1,6 +1,7 @@
 #include "common/line_io.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -112,7 +113,7 @@ bool LineReader::Next(std::string_view* line) {
 OutputFile::~OutputFile() {
   if (!is_stdout_ && fd_ >= 0) {
     ::close(fd_);
-    if (!committed_) ::unlink(temp_path_.c_str());
+    if (!committed_ && !direct_) ::unlink(temp_path_.c_str());
   }
 }
 
@@ -125,6 +126,16 @@ Status OutputFile::Open(const std::string& path) {
     return Status::Ok();
   }
   path_ = path;
+  // A device or pipe (/dev/null, /dev/stderr, a FIFO) is written in place:
+  // renaming a temporary file over it would replace the device.
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) return Status::Error(path + ": is a folder");
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) return Status::Error(path + ": cannot open: " + ErrnoText(errno));
+    direct_ = true;
+    return Status::Ok();
+  }
   temp_path_ = path + ".tmp." + std::to_string(::getpid());
   fd_ = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd_ < 0) return Status::Error(path + ": cannot create: " + ErrnoText(errno));
@@ -164,6 +175,13 @@ Status OutputFile::Commit() {
   FlushBuffer();
   if (error_ != 0) return Status::Error(path_ + ": write error: " + ErrnoText(error_));
   if (is_stdout_) return Status::Ok();
+  if (direct_) {
+    const int result = ::close(fd_);
+    fd_ = -1;
+    committed_ = true;
+    if (result != 0) return Status::Error(path_ + ": write error: " + ErrnoText(errno));
+    return Status::Ok();
+  }
   if (::fsync(fd_) != 0 && errno != EINVAL) {
     return Status::Error(path_ + ": write error: " + ErrnoText(errno));
   }

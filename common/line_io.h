@@ -85,6 +85,7 @@ class OutputFile {
 
   int fd_ = -1;
   bool is_stdout_ = false;
+  bool direct_ = false;  // a device or pipe, written in place
   bool committed_ = false;
   std::string path_;
   std::string temp_path_;

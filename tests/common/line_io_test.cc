@@ -1,6 +1,7 @@
 #include "common/line_io.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "tests/test_util.h"
 
@@ -91,6 +92,26 @@ TEST(OutputFileTest, UncreatableFileIsAnErrorNamingThePath) {
   const Status status = out.Open(path);
   ASSERT_FALSE(status.ok());
   EXPECT_NE(status.message().find(path), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kazprep
+
+namespace kazprep {
+namespace {
+
+// Writing to a device (or pipe) writes in place: renaming a temporary file
+// over /dev/null would replace the device with a regular file.
+TEST(OutputFileTest, DevicesAreWrittenInPlace) {
+  OutputFile out;
+  ASSERT_TRUE(out.Open("/dev/null").ok());
+  out.WriteLine("discarded");
+  ASSERT_TRUE(out.Commit().ok());
+  struct stat st;
+  ASSERT_EQ(::stat("/dev/null", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+  OutputFile folder;
+  EXPECT_FALSE(folder.Open("/tmp").ok());
 }
 
 }  // namespace
