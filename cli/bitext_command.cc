@@ -1,4 +1,5 @@
 // kazprep bitext: normalize and filter a parallel corpus, pair by pair.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -15,6 +16,7 @@ int RunBitextCommand(const std::vector<std::string>& args) {
   BitextInput input;
   std::string output, src_out, tgt_out, rejects_path, typos;
   int threads = 0;
+  int64_t max_chars = 1000;
   bool summary = false, no_numbers = false, no_resplit = false, no_dedup = false;
   po::options_description desc("Options");
   desc.add_options()("src", po::value(&options.src)->default_value("kk"),
@@ -29,11 +31,10 @@ int RunBitextCommand(const std::vector<std::string>& args) {
       "write every dropped pair here: file, line, reason, source, target (TSV)")(
       "max-ratio", po::value(&options.max_ratio)->default_value(2.5, "2.5"),
       "largest (longer + 5) / (shorter + 5) length ratio, in characters")(
-      "max-chars", po::value(&options.max_chars)->default_value(1000),
-      "longest side, in characters")("min-language-letters",
-                                     po::value(&options.min_language_letters)->default_value(20),
-                                     "fewest letters for a language check of a side")(
-      "no-numbers", po::bool_switch(&no_numbers), "keep pairs whose numbers differ")(
+      "max-chars", po::value(&max_chars)->default_value(1000), "longest side, in characters")(
+      "min-language-letters", po::value(&options.min_language_letters)->default_value(20),
+      "fewest letters for a language check of a side")("no-numbers", po::bool_switch(&no_numbers),
+                                                       "keep pairs whose numbers differ")(
       "no-resplit", po::bool_switch(&no_resplit), "never split a pair into sentence pairs")(
       "no-dedup", po::bool_switch(&no_dedup), "keep duplicate pairs")(
       "typos", po::value(&typos)->default_value("safe"), "typo correction of Kazakh: safe or off")(
@@ -64,7 +65,18 @@ int RunBitextCommand(const std::vector<std::string>& args) {
   } else if (typos != "safe") {
     throw UsageError("--typos must be off or safe, not '" + typos + "'");
   }
-  if (options.max_ratio < 1) throw UsageError("--max-ratio must be at least 1");
+  if (!(options.max_ratio >= 1)) throw UsageError("--max-ratio must be a number, at least 1");
+  if (max_chars < 1) throw UsageError("--max-chars must be positive");
+  options.max_chars = static_cast<size_t>(max_chars);
+  // Two outputs on one path would share a temporary file.
+  std::vector<std::string> paths = {src_out, tgt_out, rejects_path};
+  if (src_out.empty()) paths[0] = output;
+  std::sort(paths.begin(), paths.end());
+  for (size_t i = 1; i < paths.size(); ++i) {
+    if (!paths[i].empty() && paths[i] != "-" && paths[i] == paths[i - 1]) {
+      throw UsageError("two outputs go to " + paths[i]);
+    }
+  }
   options.check_numbers = !no_numbers;
   options.resplit = !no_resplit;
   threads = ResolveThreads(threads);
@@ -83,7 +95,7 @@ int RunBitextCommand(const std::vector<std::string>& args) {
   if (status.ok() && !rejects_path.empty()) status = rejects.Open(rejects_path);
   if (!status.ok()) return DataError(info.name, status.message());
   uint64_t written = 0;
-  const BitextKeep keep = [&](const BitextPair& pair) {
+  const BitextKeep keep = [&](const BitextPair& pair, const std::string&, uint64_t) {
     ++written;
     if (two_files) {
       src_file.WriteLine(pair.src);
@@ -122,14 +134,18 @@ int RunBitextCommand(const std::vector<std::string>& args) {
     for (const auto& [reason, n] : totals.dropped) {
       dropped += (dropped.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
     }
-    std::fprintf(stderr,
-                 "kazprep bitext: %llu pairs in, %llu pairs out (%llu split into sentence pairs), "
-                 "%llu duplicates dropped; dropped: %s; %.1f MB in %.2f s\n",
-                 static_cast<unsigned long long>(totals.stats.pairs_in),
-                 static_cast<unsigned long long>(written),
-                 static_cast<unsigned long long>(totals.stats.resplit),
-                 static_cast<unsigned long long>(totals.duplicates),
-                 dropped.empty() ? "none" : dropped.c_str(), totals.bytes / 1e6, seconds);
+    std::fprintf(
+        stderr,
+        "kazprep bitext: %llu pairs in, %llu pairs out (%llu split into sentence pairs), "
+        "%llu duplicates dropped; dropped: %s; %llu invalid UTF-8 sequences replaced; "
+        "%.1f MB in %.2f s\n",
+        static_cast<unsigned long long>(totals.stats.pairs_in),
+        static_cast<unsigned long long>(written),
+        static_cast<unsigned long long>(totals.stats.resplit),
+        static_cast<unsigned long long>(totals.duplicates),
+        dropped.empty() ? "none" : dropped.c_str(),
+        static_cast<unsigned long long>(totals.stats.normalizer.repaired(Rule::kInvalidUtf8)),
+        totals.bytes / 1e6, seconds);
   }
   return kExitOk;
 }

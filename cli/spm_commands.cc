@@ -126,9 +126,14 @@ int RunSpmExport(const std::vector<std::string>& args) {
     if (!status.ok()) return DataError(info.name, status.message());
   }
   std::string text;
-  status = ExportVocabulary(e, format, total.counts, &text);
+  size_t skipped = 0;
+  status = ExportVocabulary(e, format, total.counts, &text, &skipped);
   if (status.ok()) status = WriteFileAtomically(output, text);
   if (!status.ok()) return DataError(info.name, status.message());
+  if (skipped > 0) {
+    std::cerr << "kazprep spm-export: " << skipped << " pieces holding white space left out ("
+              << format << " splits at white space; train on normalized text)\n";
+  }
   return kExitOk;
 }
 

@@ -319,7 +319,7 @@ Status RunBitext(const BitextFilter& filter, const BitextInput& input, int threa
           reject(file, batch[i].line, "duplicate", pair.src, pair.tgt);
           continue;
         }
-        keep(pair);
+        keep(pair, file, batch[i].line);
       }
     }
   };

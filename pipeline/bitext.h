@@ -143,7 +143,8 @@ struct BitextTotals {
 // is reported with its normalized sides). `dedup` drops pairs seen before.
 // Two files of different lengths are an error naming both (the alignment is
 // broken), after the pairs read so far.
-using BitextKeep = std::function<void(const BitextPair& pair)>;
+using BitextKeep =
+    std::function<void(const BitextPair& pair, const std::string& file, uint64_t line)>;
 using BitextReject =
     std::function<void(const std::string& file, uint64_t line, std::string_view reason,
                        std::string_view src, std::string_view tgt)>;

@@ -3,11 +3,14 @@
 #include <sys/stat.h>
 
 #include <boost/program_options.hpp>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <unordered_set>
 
 #include "common/batch.h"
@@ -80,6 +83,12 @@ struct Tools {
   Status LoadPair(const std::string& src, const std::string& tgt) {
     const std::string name = src + "-" + tgt;
     if (bitext.count(name) != 0) return Status::Ok();
+    for (const std::string& lang : {src, tgt}) {  // for the held-out sentences
+      if (splitters.count(lang) != 0) continue;
+      SplitterOptions s;
+      s.lang = lang;
+      KAZPREP_RETURN_IF_ERROR(SentenceSplitter::Load(s, &splitters[lang]));
+    }
     BitextOptions b;
     b.src = src;
     b.tgt = tgt;
@@ -217,9 +226,10 @@ Status RunPairs(const std::string& name, const std::vector<const JobConfig::Pair
       input.tgt_file = p->tgt_path;
     }
     BitextTotals totals;
-    const auto keep = [&](const BitextPair& pair) {
+    const auto keep = [&](const BitextPair& pair, const std::string& file, uint64_t line) {
       if (!seen.FirstTime(pair)) {
         ++totals.duplicates;
+        WriteRejectRow(&rejects, file, line, "duplicate", pair.src, pair.tgt);
         return;
       }
       src_out.WriteLine(pair.src);
@@ -257,7 +267,32 @@ struct HeldOut {
 // Chooses the held-out lines and adds their sentences' hashes to `held` (by
 // language, across every language pair: a Kazakh test sentence of kk-ru must
 // not be trained on through kk-en either).
-Status ChooseHeldOut(const std::vector<uint64_t>& hashes, const JobConfig& config, HeldOut* h,
+// The hashes of `line` and of each of its sentences: a held-out side of two
+// sentences must also keep each sentence out of training (re-splitting
+// differs between language pairs).
+void AddSentenceHashes(const SentenceSplitter& splitter, std::string_view line,
+                       std::unordered_set<uint64_t>* to) {
+  to->insert(Fnv1a(line));
+  std::vector<std::string_view> sentences;
+  splitter.Split(line, &sentences);
+  for (const auto s : sentences) to->insert(Fnv1a(s));
+}
+
+// True when `line` or one of its sentences is in `held`.
+bool TouchesHeldOut(const SentenceSplitter& splitter, std::string_view line,
+                    const std::unordered_set<uint64_t>& held) {
+  if (held.empty()) return false;
+  if (held.count(Fnv1a(line)) != 0) return true;
+  std::vector<std::string_view> sentences;
+  splitter.Split(line, &sentences);
+  for (const auto s : sentences) {
+    if (held.count(Fnv1a(s)) != 0) return true;
+  }
+  return false;
+}
+
+Status ChooseHeldOut(const std::vector<uint64_t>& hashes, const JobConfig& config,
+                     const Tools& tools, HeldOut* h,
                      std::map<std::string, std::unordered_set<uint64_t>>* held) {
   std::vector<size_t> order(hashes.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -278,8 +313,8 @@ Status ChooseHeldOut(const std::vector<uint64_t>& hashes, const JobConfig& confi
   std::string_view x, y;
   for (size_t i = 0; a.Next(&x) && b.Next(&y); ++i) {
     if (h->part[i] == 0) continue;
-    (*held)[h->src].insert(Fnv1a(x));
-    (*held)[h->tgt].insert(Fnv1a(y));
+    AddSentenceHashes(*tools.splitters.at(h->src), x, &(*held)[h->src]);
+    AddSentenceHashes(*tools.splitters.at(h->tgt), y, &(*held)[h->tgt]);
   }
   KAZPREP_RETURN_IF_ERROR(a.status());
   return b.status();
@@ -287,7 +322,7 @@ Status ChooseHeldOut(const std::vector<uint64_t>& hashes, const JobConfig& confi
 
 // Writes text/{train,dev,test}.<pair>.*; a train pair with a side equal to
 // any held-out sentence of its language is dropped.
-Status WriteSplits(const HeldOut& h, const JobConfig& config,
+Status WriteSplits(const HeldOut& h, const JobConfig& config, const Tools& tools,
                    const std::map<std::string, std::unordered_set<uint64_t>>& held,
                    std::vector<std::string>* files, JobReport* report) {
   const auto start = Clock::now();
@@ -303,6 +338,15 @@ Status WriteSplits(const HeldOut& h, const JobConfig& config,
     KAZPREP_RETURN_IF_ERROR(out[p][0].Open(text + names[p] + h.name + "." + h.src));
     KAZPREP_RETURN_IF_ERROR(out[p][1].Open(text + names[p] + h.name + "." + h.tgt));
   }
+  // The pairs dropped here join the rejects of the bitext stage.
+  OutputFile rejects;
+  const std::string rejects_path = config.output_dir + "/rejects." + h.name + ".tsv";
+  {
+    std::string existing;
+    KAZPREP_RETURN_IF_ERROR(ReadFile(rejects_path, &existing));
+    KAZPREP_RETURN_IF_ERROR(rejects.Open(rejects_path));
+    rejects.Write(existing);
+  }
   const auto& held_src = held.at(h.src);
   const auto& held_tgt = held.at(h.tgt);
   StageCount stage{"held-out " + h.name};
@@ -310,8 +354,10 @@ Status WriteSplits(const HeldOut& h, const JobConfig& config,
   for (size_t i = 0; a.Next(&x) && b.Next(&y); ++i) {
     ++stage.in;
     const uint8_t part = h.part[i];
-    if (part == 0 && (held_src.count(Fnv1a(x)) != 0 || held_tgt.count(Fnv1a(y)) != 0)) {
+    if (part == 0 && (TouchesHeldOut(*tools.splitters.at(h.src), x, held_src) ||
+                      TouchesHeldOut(*tools.splitters.at(h.tgt), y, held_tgt))) {
       ++stage.dropped["in dev or test"];
+      WriteRejectRow(&rejects, "text/all." + h.name, i + 1, "in dev or test", x, y);
       continue;
     }
     out[part][0].WriteLine(x);
@@ -320,6 +366,7 @@ Status WriteSplits(const HeldOut& h, const JobConfig& config,
   }
   KAZPREP_RETURN_IF_ERROR(a.status());
   KAZPREP_RETURN_IF_ERROR(b.status());
+  KAZPREP_RETURN_IF_ERROR(rejects.Commit());
   for (int p = 0; p < 3; ++p) {
     if (!used[p]) continue;
     KAZPREP_RETURN_IF_ERROR(out[p][0].Commit());
@@ -362,7 +409,10 @@ struct Stamp {
 };
 
 uint64_t InputFingerprint(const JobConfig& config) {
-  uint64_t h = Fnv1a(std::string_view("kazprep run v1"));
+  uint64_t h = Fnv1a(std::string_view("kazprep run v2"));
+  // The rules and models the binary carries: an upgraded kazprep redoes
+  // everything.
+  for (const auto name : resources::Names()) h = Fnv1a(*resources::Find(name), Fnv1a(name, h));
   const auto add = [&h](std::string_view s) { h = FnvAdd(Fnv1a(s, h), 0xFF); };
   const auto add_file = [&](const std::string& path) {
     add(path);
@@ -384,6 +434,19 @@ uint64_t InputFingerprint(const JobConfig& config) {
     if (!p.tgt_path.empty()) add_file(p.tgt_path);
   }
   return h;
+}
+
+// "size:mtime-in-ns" of a file, "missing" when there is none.
+std::string FileState(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return "missing";
+  return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec);
+}
+
+bool ParseNumber(const std::string& s, uint64_t* value) {
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *value);
+  return ec == std::errc() && end == s.data() + s.size();
 }
 
 std::string StampPath(const std::string& dir, const std::string& stage) {
@@ -411,16 +474,18 @@ bool ReadStamp(const std::string& dir, const std::string& stage, uint64_t finger
       a = tab + 1;
     }
     if (f[0] == "fingerprint" && f.size() == 2) {
-      stamp->fingerprint = std::stoull(f[1]);
+      if (!ParseNumber(f[1], &stamp->fingerprint)) return false;  // a damaged stamp is stale
     } else if (f[0] == "stage" && f.size() >= 5) {
       StageCount st{f[1]};
-      st.in = std::stoull(f[2]);
-      st.out = std::stoull(f[3]);
-      st.seconds = std::stod(f[4]);
-      for (size_t k = 5; k + 1 < f.size(); k += 2) st.dropped[f[k]] = std::stoull(f[k + 1]);
+      if (!ParseNumber(f[2], &st.in) || !ParseNumber(f[3], &st.out)) return false;
+      st.seconds = std::strtod(f[4].c_str(), nullptr);
+      for (size_t k = 5; k + 1 < f.size(); k += 2) {
+        if (!ParseNumber(f[k + 1], &st.dropped[f[k]])) return false;
+      }
       stamp->stages.push_back(st);
-    } else if (f[0] == "file" && f.size() == 3) {
-      if (!fs::exists(dir + "/" + f[2])) return false;
+    } else if (f[0] == "file" && f.size() == 4) {
+      // The file as the stage left it: same size and modification time.
+      if (FileState(dir + "/" + f[2]) != f[3]) return false;
       stamp->files.push_back(f[1] + " " + f[2]);
     }
   }
@@ -445,7 +510,8 @@ Status WriteStamp(const std::string& dir, const std::string& stage, const Stamp&
   for (const auto& f : stamp.files) {
     const size_t space = f.find(' ');
     out.append("file\t").append(f, 0, space).push_back('\t');
-    out.append(f, space + 1).push_back('\n');
+    out.append(f, space + 1).push_back('\t');
+    out.append(FileState(dir + "/" + f.substr(space + 1))).push_back('\n');
   }
   KAZPREP_RETURN_IF_ERROR(MakeDirs(dir + "/.stages"));
   return WriteFileAtomically(StampPath(dir, stage), out);
@@ -499,8 +565,12 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
       if (bar == std::string::npos) {
         config->pairs.push_back({name.substr(0, 2), name.substr(3), resolve(trim(p)), ""});
       } else {
-        config->pairs.push_back({name.substr(0, 2), name.substr(3), resolve(trim(p.substr(0, bar))),
-                                 resolve(trim(p.substr(bar + 1)))});
+        const std::string a = trim(p.substr(0, bar)), b = trim(p.substr(bar + 1));
+        if (a.empty() || b.empty()) {
+          return Status::Error(path + ": pair." + name + " = " + p +
+                               ": expected SOURCE_FILE | TARGET_FILE");
+        }
+        config->pairs.push_back({name.substr(0, 2), name.substr(3), resolve(a), resolve(b)});
       }
     }
   }
@@ -561,8 +631,18 @@ Status RunJob(const JobConfig& config, JobReport* report) {
     }
   }
   // A stage done before (same config, same inputs) is not done again.
+  std::set<std::string> confirmed;  // stamps resumed or written in this run
   const auto resume = [&](const std::string& stage, uint64_t fingerprint, Stamp* stamp) {
-    if (!ReadStamp(dir, stage, fingerprint, stamp)) return false;
+    if (!ReadStamp(dir, stage, fingerprint, stamp)) {
+      // This stage runs: no stamp of a later stage (from an earlier run) may
+      // be trusted any more; they go before anything is written.
+      std::error_code ec;
+      for (const auto& e : fs::directory_iterator(dir + "/.stages", ec)) {
+        if (confirmed.count(e.path().filename().string()) == 0) fs::remove(e.path(), ec);
+      }
+      return false;
+    }
+    confirmed.insert(stage);
     for (StageCount st : stamp->stages) {
       st.stage += " (done before)";
       report->stages.push_back(st);
@@ -576,6 +656,7 @@ Status RunJob(const JobConfig& config, JobReport* report) {
     stamp.stages.assign(report->stages.begin() + static_cast<std::ptrdiff_t>(first_row),
                         report->stages.end());
     stamp.files = std::move(files);
+    confirmed.insert(stage);
     return WriteStamp(dir, stage, stamp);
   };
 
@@ -605,11 +686,11 @@ Status RunJob(const JobConfig& config, JobReport* report) {
       std::vector<uint64_t> hashes;
       KAZPREP_RETURN_IF_ERROR(RunPairs(name, inputs, tools, config, &hashes, report));
       splits.push_back({name, inputs.front()->src, inputs.front()->tgt, {}});
-      KAZPREP_RETURN_IF_ERROR(ChooseHeldOut(hashes, config, &splits.back(), &held));
+      KAZPREP_RETURN_IF_ERROR(ChooseHeldOut(hashes, config, tools, &splits.back(), &held));
     }
     for (const auto& h : splits) {
       std::vector<std::string> files;
-      KAZPREP_RETURN_IF_ERROR(WriteSplits(h, config, held, &files, report));
+      KAZPREP_RETURN_IF_ERROR(WriteSplits(h, config, tools, held, &files, report));
       for (const auto& f : files) {
         (f.rfind("train.", 0) == 0 ? train_files : held_files).push_back(f);
       }
@@ -675,7 +756,17 @@ Status RunJob(const JobConfig& config, JobReport* report) {
       const size_t first_row = report->stages.size();
       const auto stage_start = Clock::now();
       SubwordTrainOptions train;
-      for (const auto& f : model.train) train.inputs.push_back(dir + "/text/" + f);
+      uint64_t bytes = 0;
+      for (const auto& f : model.train) {
+        train.inputs.push_back(dir + "/text/" + f);
+        std::error_code ec;
+        bytes += fs::file_size(dir + "/text/" + f, ec);
+      }
+      if (bytes == 0) {
+        return Status::Error(prefix +
+                             ": no training text left: every pair and line was dropped "
+                             "or held out (see rejects.*.tsv and the stages above)");
+      }
       train.model_prefix = dir + "/" + prefix;
       train.vocab_size = config.vocab_size;
       train.model_type = config.model_type;

@@ -58,11 +58,11 @@ struct JobConfig {
 //   vocab-size = 8000
 //   model-type = unigram
 //   seed = 1
-//   [mono]
-//   kk = news.kk.txt          (may repeat; also ru, en)
 //   dev-size = 500            (pairs held out per language pair)
 //   test-size = 500
 //   joint-model = true        (false: one model per language, spm.<lang>.model)
+//   [mono]
+//   kk = news.kk.txt          (may repeat; also ru, en)
 //   [pair]
 //   kk-ru = corpus.kk-ru.tsv  (may repeat; also kk-en, ru-en)
 //   kk-ru = flores.kk | flores.ru   (two line-aligned files)

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <numeric>
 
+#include "common/utf8.h"
+
 namespace kazprep {
 namespace {
 
@@ -27,6 +29,15 @@ std::string YamlQuoted(std::string_view s) {
   return out;
 }
 
+bool HasWhiteSpace(std::string_view piece) {
+  size_t i = 0;
+  while (i < piece.size()) {
+    bool invalid = false;
+    if (utf8::IsWhiteSpace(utf8::Next(piece, &i, &invalid))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void CountPieces(const SubwordEncoder& encoder, std::string_view line,
@@ -40,8 +51,9 @@ void CountPieces(const SubwordEncoder& encoder, std::string_view line,
 }
 
 Status ExportVocabulary(const SubwordEncoder& encoder, std::string_view format,
-                        const std::vector<uint64_t>& counts, std::string* out) {
+                        const std::vector<uint64_t>& counts, std::string* out, size_t* skipped) {
   out->clear();
+  if (skipped != nullptr) *skipped = 0;
   const int n = encoder.vocab_size();
   if (!counts.empty() && counts.size() != static_cast<size_t>(n)) {
     return Status::Error("piece counts do not match the model");
@@ -60,7 +72,12 @@ Status ExportVocabulary(const SubwordEncoder& encoder, std::string_view format,
   // Most frequent first (ties: model order), the trainer's own specials left out.
   std::vector<int> ids;
   for (int id = 0; id < n; ++id) {
-    if (!encoder.IsSpecial(id)) ids.push_back(id);
+    if (encoder.IsSpecial(id)) continue;
+    if (HasWhiteSpace(encoder.Piece(id))) {
+      if (skipped != nullptr) ++*skipped;
+      continue;
+    }
+    ids.push_back(id);
   }
   if (!counts.empty()) {
     std::stable_sort(ids.begin(), ids.end(), [&counts](int a, int b) {

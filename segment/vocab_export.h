@@ -26,9 +26,14 @@ namespace kazprep {
 void CountPieces(const SubwordEncoder& encoder, std::string_view line,
                  std::vector<uint64_t>* counts);
 
-// "marian", "fairseq" or "opennmt"; `counts` may be empty (all 1).
+// "marian", "fairseq" or "opennmt"; `counts` may be empty (all 1). fairseq
+// and OpenNMT-py split their vocabulary lines and their text at white space:
+// a piece holding white space (a model trained on unnormalized text with
+// U+00A0 or U+202F) can never occur for them and would break their reader,
+// so it is left out and counted in `*skipped` (when given).
 Status ExportVocabulary(const SubwordEncoder& encoder, std::string_view format,
-                        const std::vector<uint64_t>& counts, std::string* out);
+                        const std::vector<uint64_t>& counts, std::string* out,
+                        size_t* skipped = nullptr);
 
 }  // namespace kazprep
 

@@ -54,22 +54,29 @@ for pair in kk-ru kk-en ru-en; do
     done
   done
 done
-# No dev or test sentence (of a language) in any training file of that language.
-python3 - "$out" <<'PY' || status=1
-import glob, os, sys
-out = sys.argv[1]
+# No dev or test sentence (of a language) in any training file of that
+# language, also as one sentence of a longer line (both sides split with
+# kazprep split).
+python3 - "$out" "$kazprep" <<'PY' || status=1
+import glob, os, subprocess, sys
+out, kazprep = sys.argv[1], sys.argv[2]
+def sentences(path, lang):
+    text = subprocess.run([kazprep, "split", "--lang", lang, path], check=True,
+                          stdout=subprocess.PIPE).stdout.decode("utf-8")
+    lines = set(open(path, encoding="utf-8").read().split("\n"))
+    return (set(text.split("\n")) | lines) - {""}
 held, train = {}, {}
 for path in glob.glob(os.path.join(out, "text", "*.*-*.*")) + glob.glob(os.path.join(out, "text", "mono.*")):
     name = os.path.basename(path)
     lang = name.rsplit(".", 1)[1]
     kind = name.split(".")[0]
-    lines = set(open(path, encoding="utf-8").read().split("\n")) - {""}
     if kind in ("dev", "test"):
-        held.setdefault(lang, set()).update(lines)
+        held.setdefault(lang, set()).update(sentences(path, lang))
     elif kind in ("train", "mono"):
-        train.setdefault(lang, set()).update(lines)
+        train.setdefault(lang, set()).update(sentences(path, lang))
 bad = sum(len(held[l] & train.get(l, set())) for l in held)
-print("dev/test sentences also in train: %d (of %d held-out sentences)" % (bad, sum(len(v) for v in held.values())))
+print("dev/test sentences also in train (lines or their sentences): %d (of %d held-out sentences)"
+      % (bad, sum(len(v) for v in held.values())))
 sys.exit(1 if bad else 0)
 PY
 exit $status

@@ -114,7 +114,9 @@ TEST(BitextTest, RunIsOrderedAccountsForEveryPairAndChecksAlignment) {
     BitextTotals totals;
     const Status status = RunBitext(
         *f, input, threads, /*dedup=*/true,
-        [&kept](const BitextPair& p) { kept += p.src + "\t" + p.tgt + "\n"; },
+        [&kept](const BitextPair& p, const std::string&, uint64_t) {
+          kept += p.src + "\t" + p.tgt + "\n";
+        },
         [&rejected](const std::string&, uint64_t, std::string_view, std::string_view,
                     std::string_view) { ++rejected; },
         &totals);
@@ -134,7 +136,7 @@ TEST(BitextTest, RunIsOrderedAccountsForEveryPairAndChecksAlignment) {
   two.tgt_file = dir.File("b");
   BitextTotals totals;
   const Status status = RunBitext(
-      *f, two, 1, true, [](const BitextPair&) {},
+      *f, two, 1, true, [](const BitextPair&, const std::string&, uint64_t) {},
       [](const std::string&, uint64_t, std::string_view, std::string_view, std::string_view) {},
       &totals);
   ASSERT_FALSE(status.ok());
@@ -153,7 +155,8 @@ TEST(BitextTest, KeepsNearlyAllOfFloresOnSharedData) {
   uint64_t kept = 0, rejected = 0;
   BitextTotals totals;
   ASSERT_TRUE(RunBitext(
-                  *f, input, 2, true, [&kept](const BitextPair&) { ++kept; },
+                  *f, input, 2, true,
+                  [&kept](const BitextPair&, const std::string&, uint64_t) { ++kept; },
                   [&rejected](const std::string&, uint64_t, std::string_view, std::string_view,
                               std::string_view) { ++rejected; },
                   &totals)

@@ -176,6 +176,67 @@ TEST(JobTest, OneModelPerLanguage) {
   }
 }
 
+// Found in review: a held-out sentence must not reach training inside a
+// two-sentence line of another language pair; an output changed after a run
+// makes its stage run again; duplicates and held-out drops are in the rejects.
+TEST(JobTest, HeldOutSentencesStayOutAndResumingChecksOutputs) {
+  testing::TempDir dir;
+  const std::string held = "Бұл сөйлем тек тестке арналған және ұзын.";
+  testing::Spit(dir.File("a.kk"), held + "\nЕкінші бөлек сөйлем мұнда тұр.\n");
+  testing::Spit(
+      dir.File("a.ru"),
+      "Это предложение только для теста и длинное.\nВторое отдельное предложение стоит здесь.\n");
+  std::string kk, en;
+  for (int i = 0; i < 30; ++i) {
+    kk += "Мектеп " + std::to_string(i) + " оқушыны қабылдады.\n";
+    en += "The school admitted " + std::to_string(i) + " pupils.\n";
+  }
+  kk += held + " Келесі сөйлем осында жазылған.\n";
+  // One English sentence: the pair is not re-split, the Kazakh side keeps two.
+  en += "This sentence is only meant for the test and long, and the next one is written here.\n";
+  kk += "Мектеп 3 оқушыны қабылдады.\n";  // a duplicate
+  en += "The school admitted 3 pupils.\n";
+  testing::Spit(dir.File("b.kk"), kk);
+  testing::Spit(dir.File("b.en"), en);
+  testing::Spit(dir.File("job.ini"),
+                // Seed 2 leaves the two-sentence kk-en line out of kk-en's own test set.
+                "output-dir = out\nseed = 2\nvocab-size = 400\ntest-size = 2\n[pair]\n"
+                "kk-ru = a.kk | a.ru\n"
+                "kk-en = b.kk | b.en\n");
+  JobConfig config;
+  ASSERT_TRUE(LoadJobConfig(dir.File("job.ini"), &config).ok());
+  JobReport report;
+  Status status = RunJob(config, &report);
+  ASSERT_TRUE(status.ok()) << status.message();
+  const std::string out = dir.File("out");
+  for (const auto& line : Lines(Slurp(out + "/text/train.kk-en.kk"))) {
+    EXPECT_EQ(line.find(held), std::string::npos) << line;
+  }
+  const std::string rejects = Slurp(out + "/rejects.kk-en.tsv");
+  EXPECT_NE(rejects.find("\tduplicate\t"), std::string::npos) << rejects;
+  EXPECT_NE(rejects.find("\tin dev or test\t"), std::string::npos) << rejects;
+
+  // Truncate an output: the stage that wrote it runs again.
+  testing::Spit(out + "/train.kk-en.en", "");
+  JobReport again;
+  ASSERT_TRUE(RunJob(config, &again).ok());
+  bool encoded_again = false;
+  for (const auto& st : again.stages) {
+    encoded_again |=
+        st.stage.rfind("spm-encode", 0) == 0 && st.stage.find("(done before)") == std::string::npos;
+  }
+  EXPECT_TRUE(encoded_again);
+  EXPECT_EQ(Lines(Slurp(out + "/train.kk-en.en")).size(),
+            Lines(Slurp(out + "/text/train.kk-en.en")).size());
+
+  // An empty side of "a | b" is a config error.
+  testing::Spit(dir.File("bad.ini"), "output-dir = out\n[pair]\nkk-ru = a.kk |\n");
+  JobConfig bad;
+  status = LoadJobConfig(dir.File("bad.ini"), &bad);
+  EXPECT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("SOURCE_FILE | TARGET_FILE"), std::string::npos);
+}
+
 TEST(JobTest, ConfigReadsTwoFilePairsAndHeldOutSizes) {
   testing::TempDir dir;
   testing::Spit(dir.File("a.kk"), "Бір.\nЕкі.\n");

@@ -64,9 +64,14 @@ TEST_F(SubwordTest, ExportsVocabulariesWithCounts) {
   for (int i = 0; i < 3; ++i) CountPieces(*e, "Қазақстан Қазақстан Астана", &counts);
   ASSERT_EQ(counts.size(), static_cast<size_t>(e->vocab_size()));
   std::string text;
-  ASSERT_TRUE(ExportVocabulary(*e, "opennmt", counts, &text).ok());
+  size_t skipped = 0;
+  ASSERT_TRUE(ExportVocabulary(*e, "opennmt", counts, &text, &skipped).ok());
   const auto rows = testing::Lines(text);
-  ASSERT_EQ(rows.size(), static_cast<size_t>(e->vocab_size() - 3));  // no <unk> <s> </s>
+  // No <unk> <s> </s>, and no piece holding white space (this model is
+  // trained on raw text, which has a no-break space).
+  ASSERT_EQ(rows.size() + skipped, static_cast<size_t>(e->vocab_size() - 3));
+  EXPECT_LE(skipped, 3u);
+  for (const auto& row : rows) EXPECT_EQ(row.find("\u00A0"), std::string::npos) << row;
   // Most frequent first; every piece of the text counted once per occurrence.
   uint64_t sum = 0, previous = UINT64_MAX, pieces = 0;
   for (const auto& row : rows) {
@@ -76,7 +81,7 @@ TEST_F(SubwordTest, ExportsVocabulariesWithCounts) {
     sum += n;
   }
   for (const uint64_t n : counts) pieces += n;
-  EXPECT_EQ(sum, pieces);
+  EXPECT_LE(sum, pieces);  // pieces left out may have counts
   EXPECT_GT(sum, 0u);
   ASSERT_TRUE(ExportVocabulary(*e, "fairseq", counts, &text).ok());
   const std::string first = rows[0];
