@@ -813,12 +813,13 @@ Status RunJob(const JobConfig& config, JobReport* report) {
       const auto stage_start = Clock::now();
       std::vector<uint64_t> counts;
       StageCount export_stage{"spm-export" + model.suffix};
+      // Counted on the training files as encoded above, not encoded again.
       for (const auto& f : model.train) {
         LineReader reader;
-        KAZPREP_RETURN_IF_ERROR(reader.Open(dir + "/text/" + f));
+        KAZPREP_RETURN_IF_ERROR(reader.Open(dir + "/" + f));
         std::string_view line;
         while (reader.Next(&line)) {
-          CountPieces(*encoder, line, &counts);
+          CountEncodedPieces(*encoder, line, &counts);
           ++export_stage.in;
         }
         KAZPREP_RETURN_IF_ERROR(reader.status());

@@ -174,6 +174,8 @@ int SubwordEncoder::vocab_size() const { return processor_->GetPieceSize(); }
 
 const std::string& SubwordEncoder::Piece(int id) const { return processor_->IdToPiece(id); }
 
+int SubwordEncoder::PieceId(std::string_view piece) const { return processor_->PieceToId(piece); }
+
 bool SubwordEncoder::IsSpecial(int id) const {
   return processor_->IsControl(id) || processor_->IsUnknown(id) || processor_->IsUnused(id);
 }

@@ -94,6 +94,8 @@ class SubwordEncoder {
   int vocab_size() const;
   // The piece with this id ("▁Қазақ", "<unk>", "<0x0A>").
   const std::string& Piece(int id) const;
+  // The id of `piece` (the unknown piece's id when it is none).
+  int PieceId(std::string_view piece) const;
   // True for the pieces a trainer adds itself (<unk>, <s>, </s>, unused).
   bool IsSpecial(int id) const;
   // Ids of the pieces of `line`, for counting.

@@ -50,6 +50,21 @@ void CountPieces(const SubwordEncoder& encoder, std::string_view line,
   }
 }
 
+void CountEncodedPieces(const SubwordEncoder& encoder, std::string_view pieces,
+                        std::vector<uint64_t>* counts) {
+  if (counts->empty()) counts->resize(static_cast<size_t>(encoder.vocab_size()), 0);
+  size_t pos = 0;
+  while (pos < pieces.size()) {
+    size_t end = pieces.find(' ', pos);
+    if (end == std::string_view::npos) end = pieces.size();
+    if (end > pos) {
+      const int id = encoder.PieceId(pieces.substr(pos, end - pos));
+      if (id >= 0 && static_cast<size_t>(id) < counts->size()) ++(*counts)[static_cast<size_t>(id)];
+    }
+    pos = end + 1;
+  }
+}
+
 Status ExportVocabulary(const SubwordEncoder& encoder, std::string_view format,
                         const std::vector<uint64_t>& counts, std::string* out, size_t* skipped) {
   out->clear();

@@ -26,6 +26,11 @@ namespace kazprep {
 void CountPieces(const SubwordEncoder& encoder, std::string_view line,
                  std::vector<uint64_t>* counts);
 
+// Adds the pieces of an already encoded line ("▁Қазақ стан", as
+// SubwordEncoder::EncodePieces writes it) to `counts`: no encoding again.
+void CountEncodedPieces(const SubwordEncoder& encoder, std::string_view pieces,
+                        std::vector<uint64_t>* counts);
+
 // "marian", "fairseq" or "opennmt"; `counts` may be empty (all 1). fairseq
 // and OpenNMT-py split their vocabulary lines and their text at white space:
 // a piece holding white space (a model trained on unnormalized text with

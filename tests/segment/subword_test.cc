@@ -63,6 +63,13 @@ TEST_F(SubwordTest, ExportsVocabulariesWithCounts) {
   std::vector<uint64_t> counts;
   for (int i = 0; i < 3; ++i) CountPieces(*e, "Қазақстан Қазақстан Астана", &counts);
   ASSERT_EQ(counts.size(), static_cast<size_t>(e->vocab_size()));
+  // Counting encoded lines gives the counts of encoding the text.
+  std::vector<uint64_t> from_pieces;
+  SubwordStats codec;
+  std::string encoded;
+  e->EncodePieces("Қазақстан Қазақстан Астана", &encoded, &codec);
+  for (int i = 0; i < 3; ++i) CountEncodedPieces(*e, encoded, &from_pieces);
+  EXPECT_EQ(from_pieces, counts);
   std::string text;
   size_t skipped = 0;
   ASSERT_TRUE(ExportVocabulary(*e, "opennmt", counts, &text, &skipped).ok());
