@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <hunspell/hunspell.hxx>
@@ -59,7 +58,6 @@ constexpr double kPutBackLmGain = 5.0;
 constexpr uint32_t kMinCapitalisedCount = 20;
 // Decisions remembered per thread before the cache starts over.
 constexpr size_t kMaxCachedWords = 1 << 18;
-std::atomic<uint64_t> next_instance{1};
 // An ending is a string of up to kMaxEnding letters that follows at least
 // kMinEndingPairs lexicon words to give another lexicon word.
 constexpr size_t kMaxEnding = 8;
@@ -158,7 +156,7 @@ class TypoCorrector::HunspellPool {
   std::map<std::thread::id, std::unique_ptr<Hunspell>> instances_;
 };
 
-TypoCorrector::TypoCorrector() : instance_(next_instance++) {}
+TypoCorrector::TypoCorrector() = default;
 TypoCorrector::~TypoCorrector() = default;
 
 Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorrector>* corrector) {
@@ -343,26 +341,24 @@ bool TypoCorrector::Correct(std::string_view word, TypoFix* fix) const {
   if (!text::IsCyrillicLetter(first)) return false;
   const bool lower = text::IsLower(first);
   if (lower && lexicon_.Count(word) >= kMinCandidateCount) return false;  // the common case
-  // Unknown and capitalised words repeat (Zipf): each thread remembers its
-  // decisions.
-  struct Decision {
-    bool fix;
-    TypoFix what;
-  };
-  thread_local std::unordered_map<uint64_t, std::unordered_map<std::string, Decision>> caches;
-  auto& cache = caches[instance_];
-  const auto hit = cache.find(std::string(word));
-  if (hit != cache.end()) {
-    if (hit->second.fix) *fix = hit->second.what;
-    return hit->second.fix;
+  // Unknown and capitalised words repeat (Zipf): decisions are remembered,
+  // for all threads.
+  CacheShard& shard = cache_[Fnv1a(word) % kCacheShards];
+  {
+    const std::shared_lock<std::shared_mutex> lock(shard.mutex);
+    const auto hit = shard.decisions.find(std::string(word));
+    if (hit != shard.decisions.end()) {
+      if (hit->second.fix) *fix = hit->second.what;
+      return hit->second.fix;
+    }
   }
-  if (cache.size() >= kMaxCachedWords) cache.clear();
-  Decision decision{false, TypoFix()};
+  Decision decision;
   decision.fix = lower ? Decide(word, &decision.what) : CorrectCapitalised(word, &decision.what);
-  const bool fixed = decision.fix;
-  if (fixed) *fix = decision.what;
-  cache.emplace(std::string(word), std::move(decision));
-  return fixed;
+  if (decision.fix) *fix = decision.what;
+  const std::unique_lock<std::shared_mutex> lock(shard.mutex);
+  if (shard.decisions.size() >= kMaxCachedWords / kCacheShards) shard.decisions.clear();
+  shard.decisions.emplace(std::string(word), decision);
+  return decision.fix;
 }
 
 // True when lexicon word `id`, seen at least kMinCapitalisedCount times, is
