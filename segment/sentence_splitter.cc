@@ -91,12 +91,15 @@ size_t SmileyEnd(std::string_view s, size_t i) {
   while (j < s.size()) {
     const char32_t cp = At(s, j, &len);
     if (IsSpace(cp)) break;
+    // A word or number is no smiley (the common case, decided at once).
+    if (count == 0 && cp != '8' && u_isalnum(static_cast<UChar32>(cp))) return i;
     pictographic &= u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EXTENDED_PICTOGRAPHIC) ||
                     u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EMOJI_MODIFIER) ||
                     cp == 0x200D || cp == 0xFE0F;
     brackets &= cp == ')' || cp == '(';
     j += len;
     ++count;
+    if (!pictographic && !brackets && count > 4) return i;  // too long for ":-)"
   }
   if (count == 0) return i;
   if (pictographic || brackets) return j;
@@ -473,8 +476,9 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
   if (word.empty()) return true;
   // An initial or abbreviation continues the sentence, unless a word that
   // only starts sentences follows ("... 2024 ж. Бұл ...").
-  const bool starter = StartsSentence(text, next);
-  if (IsInitials(word)) return starter;
+  // (Worked out only where it decides: most full stops end ordinary words.)
+  const auto starter = [&] { return IsUpper(first) && StartsSentence(text, next); };
+  if (IsInitials(word)) return starter();
   // "25. 05.1977": a date typed with a space after the day.
   if (word.size() <= 2 && IsDigit(static_cast<unsigned char>(word[0])) && IsNumber(word) &&
       IsDate(TokenAfter(text, next))) {
@@ -522,7 +526,7 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
   if (lower) return false;
   switch (*kind) {
     case AbbreviationKind::kAlways:
-      return starter;
+      return starter();
     case AbbreviationKind::kNumericOnly:
       return !IsDigit(first);
     case AbbreviationKind::kAfterNumber: {
@@ -534,7 +538,7 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
         size_t start = 0;
         while (end > sentence_start && IsSpace(Before(text, end, &start))) end = start;
         std::string_view previous = TokenBefore(text, sentence_start, end);
-        if (previous.empty()) return starter;
+        if (previous.empty()) return starter();
         if (IsNumber(previous)) {
           // Not before a digit, nor before an acronym ("37 млрд. долл. США",
           // "7 p.m. ET"), nor when the sentence so far is only a preposition,
@@ -548,13 +552,13 @@ bool SentenceSplitter::ShouldSplit(std::string_view text, size_t sentence_start,
             before_number = start;
           }
           if (TokenBefore(text, sentence_start, before_number) == "\u2116") return false;
-          return !OnlyADate(text, sentence_start, term_end) || starter;
+          return !OnlyADate(text, sentence_start, term_end) || starter();
         }
         end -= previous.size();
         if (previous.back() == '.') previous.remove_suffix(1);
-        if (FindAbbreviation(previous) == nullptr) return starter;
+        if (FindAbbreviation(previous) == nullptr) return starter();
       }
-      return starter;
+      return starter();
     }
   }
   return true;
