@@ -622,6 +622,19 @@ Status RunJob(const JobConfig& config, JobReport* report) {
   const auto start = Clock::now();
   const std::string& dir = config.output_dir;
   KAZPREP_RETURN_IF_ERROR(MakeDirs(dir + "/text"));
+  // Temporary files of an interrupted run (NAME.tmp.PID) are never complete:
+  // they go. (Two runs into one folder at once are not supported.)
+  for (const std::string& folder : {dir, dir + "/text", dir + "/.stages"}) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(folder, ec)) {
+      const std::string name = e.path().filename().string();
+      const size_t tmp = name.rfind(".tmp.");
+      if (tmp != std::string::npos && e.is_regular_file(ec) &&
+          name.find_first_not_of("0123456789", tmp + 5) == std::string::npos) {
+        fs::remove(e.path(), ec);
+      }
+    }
+  }
   for (const auto& m : config.mono) {
     if (!KnownLang(m.lang)) return Status::Error("unsupported language " + m.lang);
   }

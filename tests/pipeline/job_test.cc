@@ -229,6 +229,12 @@ TEST(JobTest, HeldOutSentencesStayOutAndResumingChecksOutputs) {
   EXPECT_EQ(Lines(Slurp(out + "/train.kk-en.en")).size(),
             Lines(Slurp(out + "/text/train.kk-en.en")).size());
 
+  // Temporary files of an interrupted run are removed.
+  testing::Spit(out + "/text/train.kk-en.kk.tmp.12345", "half");
+  JobReport third;
+  ASSERT_TRUE(RunJob(config, &third).ok());
+  EXPECT_FALSE(std::filesystem::exists(out + "/text/train.kk-en.kk.tmp.12345"));
+
   // An empty side of "a | b" is a config error.
   testing::Spit(dir.File("bad.ini"), "output-dir = out\n[pair]\nkk-ru = a.kk |\n");
   JobConfig bad;
