@@ -143,9 +143,14 @@ Status OutputFile::Open(const std::string& path) {
 }
 
 void OutputFile::FlushBuffer() {
+  WriteDirect(buffer_);
+  buffer_.clear();
+}
+
+void OutputFile::WriteDirect(std::string_view data) {
   size_t done = 0;
-  while (done < buffer_.size() && error_ == 0) {
-    const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+  while (done < data.size() && error_ == 0) {
+    const ssize_t n = ::write(fd_, data.data() + done, data.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
       error_ = errno;
@@ -154,7 +159,6 @@ void OutputFile::FlushBuffer() {
     done += static_cast<size_t>(n);
   }
   bytes_written_ += done;
-  buffer_.clear();
 }
 
 void OutputFile::Write(std::string_view data) {
@@ -162,8 +166,7 @@ void OutputFile::Write(std::string_view data) {
   if (buffer_.size() + data.size() > kWriteChunk) {
     FlushBuffer();
     if (data.size() > kWriteChunk) {
-      buffer_.assign(data);
-      FlushBuffer();
+      WriteDirect(data);  // a large block (a whole batch): no copy into the buffer
       return;
     }
   }

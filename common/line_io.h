@@ -82,6 +82,7 @@ class OutputFile {
 
  private:
   void FlushBuffer();
+  void WriteDirect(std::string_view data);
 
   int fd_ = -1;
   bool is_stdout_ = false;
