@@ -56,6 +56,14 @@ inline bool IsWhiteSpace(char32_t cp) {
          cp == 0x205F || cp == 0x3000;
 }
 
+// The number of code points of valid UTF-8 `s` (bytes that are not
+// continuation bytes).
+inline size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 // `s` without white space (IsWhiteSpace) at either end.
 std::string_view TrimSpace(std::string_view s);
 

@@ -16,12 +16,6 @@
 namespace kazprep {
 namespace {
 
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Length of the thousands separator at `i` ("," "." "'" " ", U+00A0 or
@@ -94,8 +88,8 @@ Status BitextFilter::Load(const BitextOptions& options, std::unique_ptr<BitextFi
 }
 
 bool BitextFilter::RatioOk(std::string_view a, std::string_view b) const {
-  const double la = static_cast<double>(CodePoints(a)) + 5;
-  const double lb = static_cast<double>(CodePoints(b)) + 5;
+  const double la = static_cast<double>(utf8::CodePoints(a)) + 5;
+  const double lb = static_cast<double>(utf8::CodePoints(b)) + 5;
   return std::max(la, lb) <= options_.max_ratio * std::min(la, lb);
 }
 
@@ -109,7 +103,8 @@ std::string BitextFilter::Process(std::string_view src_in, std::string_view tgt_
   if (pair.src.empty()) return "empty source";
   if (pair.tgt.empty()) return "empty target";
   if (pair.src == pair.tgt) return "identical sides";
-  if (CodePoints(pair.src) > options_.max_chars || CodePoints(pair.tgt) > options_.max_chars) {
+  if (utf8::CodePoints(pair.src) > options_.max_chars ||
+      utf8::CodePoints(pair.tgt) > options_.max_chars) {
     return "overlong";
   }
   // Only kk, ru and en count as "another language": on sentences CLD2's
@@ -294,6 +289,9 @@ BatchResult ProcessBatch(const BitextFilter& filter, const std::vector<RawPair>&
 
 }  // namespace
 
+// Not RunOrdered (common/batch.h): that reads one stream of lines, and a
+// pair may come from two files read in lockstep. The ordering is the same:
+// batches on the worker pool, consumed in input order on this thread.
 Status RunBitext(const BitextFilter& filter, const BitextInput& input, int threads, bool dedup,
                  const BitextKeep& keep, const BitextReject& reject, BitextTotals* totals) {
   PairReader reader(input);

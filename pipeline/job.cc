@@ -17,6 +17,7 @@
 #include "common/hash.h"
 #include "common/line_io.h"
 #include "common/resources.h"
+#include "common/utf8.h"
 #include "pipeline/bitext.h"
 #include "preprocess/cleaner.h"
 #include "preprocess/normalizer.h"
@@ -171,7 +172,7 @@ FileStats DescribeFile(const std::string& dir, const std::string& file) {
     std::string_view line;
     while (text.Next(&line)) {
       ++f.lines;
-      for (const char c : line) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      chars += utf8::CodePoints(line);
     }
   }
   if (encoded.Open(dir + "/" + file).ok()) {
@@ -467,12 +468,7 @@ bool ReadStamp(const std::string& dir, const std::string& stage, uint64_t finger
     const std::string line = content.substr(pos, nl - pos);
     pos = nl + 1;
     std::vector<std::string> f;
-    for (size_t a = 0;;) {
-      const size_t tab = line.find('\t', a);
-      f.push_back(line.substr(a, tab - a));
-      if (tab == std::string::npos) break;
-      a = tab + 1;
-    }
+    for (const auto field : resources::SplitTabs(line)) f.emplace_back(field);
     if (f[0] == "fingerprint" && f.size() == 2) {
       if (!ParseNumber(f[1], &stamp->fingerprint)) return false;  // a damaged stamp is stale
     } else if (f[0] == "stage" && f.size() >= 5) {
@@ -557,15 +553,12 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
       const std::string name = pair_names[i];
       // "a.tsv", or "a.kk | b.ru" for two line-aligned files.
       const size_t bar = p.find('|');
-      auto trim = [](std::string t) {
-        while (!t.empty() && t.back() == ' ') t.pop_back();
-        while (!t.empty() && t.front() == ' ') t.erase(0, 1);
-        return t;
-      };
       if (bar == std::string::npos) {
-        config->pairs.push_back({name.substr(0, 2), name.substr(3), resolve(trim(p)), ""});
+        config->pairs.push_back(
+            {name.substr(0, 2), name.substr(3), resolve(std::string(utf8::TrimSpace(p))), ""});
       } else {
-        const std::string a = trim(p.substr(0, bar)), b = trim(p.substr(bar + 1));
+        const std::string a(utf8::TrimSpace(std::string_view(p).substr(0, bar)));
+        const std::string b(utf8::TrimSpace(std::string_view(p).substr(bar + 1)));
         if (a.empty() || b.empty()) {
           return Status::Error(path + ": pair." + name + " = " + p +
                                ": expected SOURCE_FILE | TARGET_FILE");

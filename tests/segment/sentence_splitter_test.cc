@@ -308,12 +308,7 @@ TEST(SentenceSplitterTest, PassesTheSegmentationTestSuites) {
     std::string_view line;
     while (reader.Next(&line)) {
       std::vector<std::string> fields;
-      for (size_t start = 0;;) {
-        const size_t tab = line.find('\t', start);
-        fields.emplace_back(line.substr(start, tab - start));
-        if (tab == std::string_view::npos) break;
-        start = tab + 1;
-      }
+      for (const auto field : resources::SplitTabs(line)) fields.emplace_back(field);
       ASSERT_GE(fields.size(), 3u) << file << ":" << reader.line_number();
       Sentences expected;
       for (size_t k = 2; k < fields.size(); ++k) {
