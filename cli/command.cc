@@ -73,10 +73,13 @@ const std::vector<CommandInfo>& Commands() {
        "from\nencoding TEXT (all 1 without it).",
        RunSpmExport},
       {"run", "the main job: raw news and parallel corpora to encoded training files",
-       "kazprep run [--config FILE] [--output-dir DIR] [--threads N]",
+       "kazprep run [--config FILE] [--output-dir DIR] [--threads N] [--step S --shard K/N]",
        "Without --config, runs on the embedded example (examples/ in the source tree) and\n"
        "writes into --output-dir (default: kazprep-example). Prints a summary on stdout and\n"
-       "writes report.json. See the README for the config file format.",
+       "writes report.json. See the README for the config file format.\n"
+       "--step runs one step, for workflow engines (scripts/Snakefile): text --shard K/N for\n"
+       "each K, merge --shards N, train, encode --shard K/N for each K, finish --shards N\n"
+       "give the same files as one run; shards/ then holds the intermediate files.",
        RunJobCommand},
   };
   return commands;

@@ -50,11 +50,12 @@ inline constexpr size_t kBatchLines = 1 << 14;
 // and writes each batch's `out` to `output` in order (`output` may be null
 // for a pass that only gathers statistics); `Stats` needs
 // `void Add(const Stats&)`. Returns the first read error (naming the file and
-// line); the output is not committed by this function.
+// line); the output is not committed by this function. With `shard`, only
+// that shard of each input is read (line numbers stay the whole file's).
 template <typename Stats>
 Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFile* output,
                   const std::function<void(const LineBatch&, std::string*, Stats*)>& fn,
-                  Stats* total, ReadTotals* read_totals) {
+                  Stats* total, ReadTotals* read_totals, const Shard& shard = {}) {
   // Progress on stderr when it is a terminal (never in pipes or logs).
   Progress progress("", Progress::TotalSize(inputs));
   uint64_t bytes_before = 0;  // of the files already read
@@ -82,7 +83,8 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
   };
   for (size_t file_index = 0; file_index < inputs.size(); ++file_index) {
     LineReader reader;
-    KAZPREP_RETURN_IF_ERROR(reader.Open(inputs[file_index]));
+    KAZPREP_RETURN_IF_ERROR(reader.Open(inputs[file_index], shard));
+    const uint64_t lines_before = reader.line_number();
     std::string_view line;
     bool more = true;
     while (more) {
@@ -113,7 +115,7 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
     }
     while (!in_flight.empty()) drain_one();
     KAZPREP_RETURN_IF_ERROR(reader.status());
-    read_totals->lines += reader.line_number();
+    read_totals->lines += reader.line_number() - lines_before;
     read_totals->bytes += reader.bytes_read();
     bytes_before += reader.bytes_read();
     read_totals->crlf_lines += reader.crlf_lines();
@@ -128,10 +130,10 @@ template <typename Stats>
 Status RunOrderedToFile(const std::vector<std::string>& inputs, int threads,
                         const std::string& output_path,
                         const std::function<void(const LineBatch&, std::string*, Stats*)>& fn,
-                        Stats* total, ReadTotals* read_totals) {
+                        Stats* total, ReadTotals* read_totals, const Shard& shard = {}) {
   OutputFile output;
   KAZPREP_RETURN_IF_ERROR(output.Open(output_path));
-  KAZPREP_RETURN_IF_ERROR(RunOrdered(inputs, threads, &output, fn, total, read_totals));
+  KAZPREP_RETURN_IF_ERROR(RunOrdered(inputs, threads, &output, fn, total, read_totals, shard));
   return output.Commit();
 }
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -39,6 +40,84 @@ Status LineReader::Open(const std::string& path) {
   return Status::Ok();
 }
 
+Status ParseShard(const std::string& text, Shard* shard) {
+  const size_t slash = text.find('/');
+  const auto number = [](const std::string& s, int* value) {
+    if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) {
+      return false;
+    }
+    *value = std::stoi(s);
+    return true;
+  };
+  Shard s;
+  if (slash == std::string::npos || !number(text.substr(0, slash), &s.index) ||
+      !number(text.substr(slash + 1), &s.count) || s.count < 1 || s.index >= s.count) {
+    return Status::Error("shard '" + text + "': expected K/N with 0 <= K < N, e.g. 0/4");
+  }
+  *shard = s;
+  return Status::Ok();
+}
+
+Status LineReader::Open(const std::string& path, const Shard& shard) {
+  if (shard.whole()) return Open(path);
+  if (path == "-") return Status::Error("<stdin>: cannot be read in shards; give a file");
+  KAZPREP_RETURN_IF_ERROR(Open(path));
+  struct stat st;
+  if (::fstat(fd_, &st) != 0) return Status::Error(path + ": cannot stat: " + ErrnoText(errno));
+  // floor(size * k / n) without overflow: size = q * n + r.
+  const auto size = static_cast<uint64_t>(st.st_size);
+  const auto n = static_cast<uint64_t>(shard.count);
+  const auto offset = [&](int k) {
+    const auto kk = static_cast<uint64_t>(k);
+    return size / n * kk + size % n * kk / n;
+  };
+  const uint64_t begin = offset(shard.index);
+  if (shard.index + 1 < shard.count) limit_ = offset(shard.index + 1);
+  if (begin == 0) return Status::Ok();
+  // The first line starts after the first newline at or after begin - 1;
+  // the newlines before it are counted for the line numbers.
+  uint64_t newlines = 0;
+  char last = '\n';  // the last byte passed
+  for (;;) {
+    if (begin_ == end_ && !Fill()) {
+      // No line starts in this shard; a last line without a newline counts.
+      if (last != '\n') ++newlines;
+      break;
+    }
+    const uint64_t buffer_start = bytes_read_ - end_;
+    size_t from = begin_;
+    last = buffer_[end_ - 1];
+    if (buffer_start + end_ <= begin - 1) {
+      newlines +=
+          static_cast<uint64_t>(std::count(buffer_.data() + begin_, buffer_.data() + end_, '\n'));
+      begin_ = end_;
+      continue;
+    }
+    if (buffer_start + from < begin - 1) {
+      const size_t target = static_cast<size_t>(begin - 1 - buffer_start);
+      newlines +=
+          static_cast<uint64_t>(std::count(buffer_.data() + from, buffer_.data() + target, '\n'));
+      from = target;
+    }
+    const void* nl = std::memchr(buffer_.data() + from, '\n', end_ - from);
+    if (nl != nullptr) {
+      begin_ = static_cast<size_t>(static_cast<const char*>(nl) - buffer_.data()) + 1;
+      ++newlines;
+      break;
+    }
+    begin_ = end_;
+  }
+  line_number_ = newlines;
+  had_bom_ = false;  // the BOM, if any, belongs to shard 0
+  return status_;
+}
+
+void LineReader::SkipLines(uint64_t lines) {
+  std::string_view line;
+  for (uint64_t i = 0; i < lines && Next(&line); ++i) {
+  }
+}
+
 bool LineReader::Fill() {
   if (eof_) return false;
   for (;;) {
@@ -71,6 +150,13 @@ bool LineReader::Fill() {
 
 bool LineReader::Next(std::string_view* line) {
   if (fd_ < 0) return false;
+  if (limit_ != UINT64_MAX && Offset() >= limit_) {
+    // A line starting at the limit belongs to the next shard; at the end of
+    // the file there is none.
+    if (begin_ == end_ && !Fill()) return false;
+    stopped_at_limit_ = true;
+    return false;
+  }
   carry_.clear();
   bool have_carry = false;
   for (;;) {

@@ -20,6 +20,19 @@
 
 namespace kazprep {
 
+// Shard `index` of `count` of a file: the lines that start in its byte range
+// [size * index / count, size * (index + 1) / count). Every line belongs to
+// exactly one shard, the shards in order are the file, and line numbers stay
+// those of the whole file. {0, 1} is the whole file.
+struct Shard {
+  int index = 0;
+  int count = 1;
+  bool whole() const { return count <= 1; }
+};
+
+// Parses "K/N" (0 <= K < N); the message says what is wrong.
+Status ParseShard(const std::string& text, Shard* shard);
+
 class LineReader {
  public:
   LineReader() = default;
@@ -29,6 +42,12 @@ class LineReader {
 
   // Opens `path` ("-" is stdin).
   Status Open(const std::string& path);
+  // Opens shard `shard` of the file `path` (not stdin): positioned at the
+  // shard's first line, line_number() counting the lines before it; Next()
+  // stops after the shard's last line (see stopped_at_shard_end()).
+  Status Open(const std::string& path, const Shard& shard);
+  // Reads past the next `lines` lines (fewer at the end of input).
+  void SkipLines(uint64_t lines);
   // Reads the next line (without its line end) into `*line`, valid until the
   // next call. Returns false at the end of input or on a read error; check
   // status() afterwards.
@@ -41,9 +60,14 @@ class LineReader {
   uint64_t bytes_read() const { return bytes_read_; }
   uint64_t crlf_lines() const { return crlf_lines_; }
   bool had_bom() const { return had_bom_; }
+  // True when Next() returned false because the shard ended (the file goes
+  // on), not at the end of the file.
+  bool stopped_at_shard_end() const { return stopped_at_limit_; }
 
  private:
   bool Fill();
+  // File offset of the next unread byte.
+  uint64_t Offset() const { return bytes_read_ - (end_ - begin_); }
 
   int fd_ = -1;
   bool owns_fd_ = false;
@@ -59,6 +83,8 @@ class LineReader {
   uint64_t crlf_lines_ = 0;
   bool had_bom_ = false;
   bool at_start_ = true;
+  uint64_t limit_ = UINT64_MAX;  // no line starting at or after this offset is read
+  bool stopped_at_limit_ = false;
 };
 
 class OutputFile {

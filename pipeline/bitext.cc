@@ -205,12 +205,19 @@ class PairReader {
       if (!opened_) {
         opened_ = true;
         files_ = {input_.src_file};
-        status_ = src_.Open(input_.src_file);
+        status_ = src_.Open(input_.src_file, input_.shard);
         if (status_.ok()) status_ = tgt_.Open(input_.tgt_file);
         if (!status_.ok()) return false;
+        // A shard of two files: the source file's shard, the same lines of
+        // the target file.
+        tgt_.SkipLines(src_.line_number());
       }
       const bool more_a = src_.Next(&a);
       if (more_a) p->src = a;  // a is invalidated by the next read of src_ only
+      if (!more_a && src_.status().ok() && src_.stopped_at_shard_end()) {
+        bytes_ = src_.bytes_read() + tgt_.bytes_read();
+        return false;  // the target file goes on in the next shard
+      }
       const bool more_b = tgt_.Next(&b);
       if (!src_.status().ok()) status_ = src_.status();
       if (!tgt_.status().ok()) status_ = tgt_.status();
@@ -237,7 +244,7 @@ class PairReader {
         if (next_file_ >= input_.tsv.size()) return false;
         files_.push_back(input_.tsv[next_file_]);
         tsv_ = std::make_unique<LineReader>();
-        status_ = tsv_->Open(input_.tsv[next_file_++]);
+        status_ = tsv_->Open(input_.tsv[next_file_++], input_.shard);
         if (!status_.ok()) return false;
       }
       if (tsv_->Next(&a)) {

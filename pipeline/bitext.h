@@ -128,6 +128,9 @@ class BitextDeduplicator {
 struct BitextInput {
   std::vector<std::string> tsv;
   std::string src_file, tgt_file;
+  // Only this shard of each file (of two files: the source file's shard and
+  // the same lines of the target file). Line numbers stay the whole file's.
+  Shard shard;
 };
 
 struct BitextTotals {

@@ -110,56 +110,183 @@ struct Tools {
   }
 };
 
+// Resuming: each finished stage leaves a stamp in .stages/ with a
+// fingerprint of what it was made from (the config, the inputs' sizes and
+// times, the stamps before it), its report rows and the files it wrote. A
+// re-run skips a stage whose stamp matches and whose files all exist.
+struct Stamp {
+  uint64_t fingerprint = 0;
+  std::vector<StageCount> stages;
+  std::vector<std::string> files;  // "kind path" lines, kind chosen by the stage
+};
+
+uint64_t InputFingerprint(const JobConfig& config) {
+  uint64_t h = Fnv1a(std::string_view("kazprep run v2"));
+  // The rules and models the binary carries: an upgraded kazprep redoes
+  // everything.
+  for (const auto name : resources::Names()) h = Fnv1a(*resources::Find(name), Fnv1a(name, h));
+  const auto add = [&h](std::string_view s) { h = FnvAdd(Fnv1a(s, h), 0xFF); };
+  const auto add_file = [&](const std::string& path) {
+    add(path);
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    const auto time = fs::last_write_time(path, ec).time_since_epoch().count();
+    h = FnvAdd(FnvAdd(h, ec ? 0 : size), static_cast<uint64_t>(time));
+  };
+  add(std::to_string(config.vocab_size) + " " + config.model_type + " " +
+      std::to_string(config.seed) + " " + std::to_string(config.dev_size) + " " +
+      std::to_string(config.test_size) + " " + std::to_string(config.spm_sample));
+  for (const auto& m : config.mono) {
+    add(m.lang);
+    add_file(m.path);
+  }
+  for (const auto& p : config.pairs) {
+    add(p.src + "-" + p.tgt);
+    add_file(p.path);
+    if (!p.tgt_path.empty()) add_file(p.tgt_path);
+  }
+  return h;
+}
+
+// "size:mtime-in-ns" of a file, "missing" when there is none.
+std::string FileState(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return "missing";
+  return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec);
+}
+
+bool ParseNumber(const std::string& s, uint64_t* value) {
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *value);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+std::string StampPath(const std::string& dir, const std::string& stage) {
+  return dir + "/.stages/" + stage;
+}
+
+// True when the stamp of `stage` exists, matches `fingerprint` and every file
+// it lists (relative to `dir`) exists.
+bool ReadStamp(const std::string& dir, const std::string& stage, uint64_t fingerprint,
+               Stamp* stamp) {
+  std::string content;
+  if (!ReadFile(StampPath(dir, stage), &content).ok()) return false;
+  *stamp = Stamp();
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string::npos) nl = content.size();
+    const std::string line = content.substr(pos, nl - pos);
+    pos = nl + 1;
+    std::vector<std::string> f;
+    for (const auto field : resources::SplitTabs(line)) f.emplace_back(field);
+    if (f[0] == "fingerprint" && f.size() == 2) {
+      if (!ParseNumber(f[1], &stamp->fingerprint)) return false;  // a damaged stamp is stale
+    } else if (f[0] == "stage" && f.size() >= 5) {
+      StageCount st{f[1]};
+      if (!ParseNumber(f[2], &st.in) || !ParseNumber(f[3], &st.out)) return false;
+      st.seconds = std::strtod(f[4].c_str(), nullptr);
+      for (size_t k = 5; k + 1 < f.size(); k += 2) {
+        if (!ParseNumber(f[k + 1], &st.dropped[f[k]])) return false;
+      }
+      stamp->stages.push_back(st);
+    } else if (f[0] == "file" && f.size() == 4) {
+      // The file as the stage left it: same size and modification time.
+      if (FileState(dir + "/" + f[2]) != f[3]) return false;
+      stamp->files.push_back(f[1] + " " + f[2]);
+    }
+  }
+  return stamp->fingerprint == fingerprint;
+}
+
+Status WriteStamp(const std::string& dir, const std::string& stage, const Stamp& stamp) {
+  // Appended piece by piece: GCC 12 warns (-Wrestrict) on operator+ chains.
+  std::string out = "fingerprint\t";
+  out.append(std::to_string(stamp.fingerprint)).push_back('\n');
+  for (const auto& st : stamp.stages) {
+    out.append("stage\t").append(st.stage).push_back('\t');
+    out.append(std::to_string(st.in)).push_back('\t');
+    out.append(std::to_string(st.out)).push_back('\t');
+    out.append(std::to_string(st.seconds));
+    for (const auto& [reason, n] : st.dropped) {
+      out.append("\t").append(reason).push_back('\t');
+      out.append(std::to_string(n));
+    }
+    out.push_back('\n');
+  }
+  for (const auto& f : stamp.files) {
+    const size_t space = f.find(' ');
+    out.append("file\t").append(f, 0, space).push_back('\t');
+    out.append(f, space + 1).push_back('\t');
+    out.append(FileState(dir + "/" + f.substr(space + 1))).push_back('\n');
+  }
+  KAZPREP_RETURN_IF_ERROR(MakeDirs(dir + "/.stages"));
+  return WriteFileAtomically(StampPath(dir, stage), out);
+}
+
 // Monolingual: raw paragraphs -> clean, normalized sentences, one per line.
 // The cleaner judges each line on its own here (boilerplate, no letters,
 // language); `kazprep clean` adds the across-document checks.
-Status RunMono(const JobConfig::Mono& mono, Tools& tools, const std::unordered_set<uint64_t>& held,
-               OutputFile* out, JobReport* report) {
+struct MonoStats {
+  uint64_t in = 0, clean_out = 0, sentences = 0, empty = 0;
+  std::map<std::string, uint64_t> dropped;  // by the cleaner, by reason
+  void Add(const MonoStats& o) {
+    in += o.in;
+    clean_out += o.clean_out;
+    sentences += o.sentences;
+    empty += o.empty;
+    for (const auto& [reason, n] : o.dropped) dropped[reason] += n;
+  }
+};
+
+// Shard `shard` of one monolingual input into `out_path`: its sentences (the
+// held-out ones still in) and three report rows (clean, normalize, split).
+Status RunMonoShard(const JobConfig::Mono& mono, const Tools& tools, int threads,
+                    const Shard& shard, const std::string& out_path,
+                    std::vector<StageCount>* rows) {
   const auto start = Clock::now();
   const Cleaner& cleaner = *tools.cleaners.at(mono.lang);
   const Normalizer& normalizer = *tools.normalizers.at(mono.lang);
   const SentenceSplitter& splitter = *tools.splitters.at(mono.lang);
-  StageCount clean{"clean " + mono.lang + " " + mono.path};
-  StageCount norm{"normalize " + mono.lang + " " + mono.path};
-  StageCount split{"split " + mono.lang + " " + mono.path};
-  LineReader reader;
-  KAZPREP_RETURN_IF_ERROR(reader.Open(mono.path));
-  std::string_view line;
-  std::string normalized;
-  std::vector<std::string_view> sentences;
-  NormalizerStats stats;
-  const auto matchers = cleaner.NewMatchers();
-  while (reader.Next(&line)) {
-    ++clean.in;
-    const std::string reason = cleaner.Classify(line, matchers.get());
-    if (!reason.empty()) {
-      ++clean.dropped[reason];
-      continue;
-    }
-    ++clean.out;
-    ++norm.in;
-    normalizer.Normalize(line, &normalized, &stats);
-    ++norm.out;
-    ++split.in;
-    if (normalized.empty()) {
-      ++split.dropped["empty line"];
-      continue;
-    }
-    splitter.Split(normalized, &sentences);
-    for (const auto s : sentences) {
-      if (held.count(Fnv1a(s)) != 0) {
-        ++split.dropped["in dev or test"];
-        continue;
-      }
-      out->WriteLine(s);
-      ++split.out;
-    }
-  }
-  KAZPREP_RETURN_IF_ERROR(reader.status());
+  std::function<void(const LineBatch&, std::string*, MonoStats*)> fn =
+      [&](const LineBatch& batch, std::string* text, MonoStats* st) {
+        const auto matchers = cleaner.NewMatchers();
+        std::string normalized;
+        std::vector<std::string_view> sentences;
+        NormalizerStats stats;
+        for (size_t i = 0; i < batch.size(); ++i) {
+          const std::string_view line = batch.line(i);
+          ++st->in;
+          const std::string reason = cleaner.Classify(line, matchers.get());
+          if (!reason.empty()) {
+            ++st->dropped[reason];
+            continue;
+          }
+          ++st->clean_out;
+          normalizer.Normalize(line, &normalized, &stats);
+          if (normalized.empty()) {
+            ++st->empty;
+            continue;
+          }
+          splitter.Split(normalized, &sentences);
+          for (const auto s : sentences) {
+            text->append(s);
+            text->push_back('\n');
+            ++st->sentences;
+          }
+        }
+      };
+  MonoStats total;
+  ReadTotals read;
+  KAZPREP_RETURN_IF_ERROR(
+      RunOrderedToFile({mono.path}, threads, out_path, fn, &total, &read, shard));
+  StageCount clean{"clean " + mono.lang + " " + mono.path, total.in, total.clean_out,
+                   total.dropped};
+  StageCount norm{"normalize " + mono.lang + " " + mono.path, total.clean_out, total.clean_out};
+  StageCount split{"split " + mono.lang + " " + mono.path, total.clean_out, total.sentences};
+  if (total.empty > 0) split.dropped["empty line"] = total.empty;
   clean.seconds = norm.seconds = split.seconds = SecondsSince(start);
-  report->stages.push_back(clean);
-  report->stages.push_back(norm);
-  report->stages.push_back(split);
+  rows->insert(rows->end(), {clean, norm, split});
   return Status::Ok();
 }
 
@@ -202,52 +329,120 @@ FileStats DescribeFile(const std::string& dir, const std::string& file) {
   return f;
 }
 
-// Parallel: every pair of one language pair through the bitext filter into
-// text/all.<pair>.<lang>; dropped pairs go to rejects.<pair>.tsv. Returns
-// the seeded hash of each kept source sentence, for the held-out choice.
-Status RunPairs(const std::string& name, const std::vector<const JobConfig::Pair*>& inputs,
-                const Tools& tools, const JobConfig& config, std::vector<uint64_t>* hashes,
-                JobReport* report) {
+// Parallel, shard `shard` of config.pairs[i] through the bitext filter (no
+// duplicate check: that needs every shard before) into the shard folder:
+//   pair.<i>.events  per input pair in order, "K<TAB>line" for each pair kept
+//                    (re-split pairs give several) or "R<TAB>" + its rejects
+//                    row (file, line, reason, sides as read)
+//   pair.<i>.src, pair.<i>.tgt   the kept pairs, line-aligned
+Status RunPairShard(size_t i, const Tools& tools, const JobConfig& config, const Shard& shard,
+                    const std::string& shard_dir, std::vector<StageCount>* rows) {
   const auto start = Clock::now();
+  const JobConfig::Pair& p = config.pairs[i];
+  const std::string name = p.src + "-" + p.tgt;
+  const std::string base = shard_dir + "/pair." + std::to_string(i);
+  OutputFile src_out, tgt_out, events;
+  KAZPREP_RETURN_IF_ERROR(src_out.Open(base + ".src"));
+  KAZPREP_RETURN_IF_ERROR(tgt_out.Open(base + ".tgt"));
+  KAZPREP_RETURN_IF_ERROR(events.Open(base + ".events"));
+  BitextInput input;
+  if (p.tgt_path.empty()) {
+    input.tsv = {p.path};
+  } else {
+    input.src_file = p.path;
+    input.tgt_file = p.tgt_path;
+  }
+  input.shard = shard;
+  StageCount stage{"bitext " + name + " " + p.path};
+  BitextTotals totals;
+  const auto keep = [&](const BitextPair& pair, const std::string&, uint64_t line) {
+    src_out.WriteLine(pair.src);
+    tgt_out.WriteLine(pair.tgt);
+    events.Write("K\t");
+    events.WriteLine(std::to_string(line));
+    ++stage.out;
+  };
+  const auto reject = [&events](const std::string& file, uint64_t line, std::string_view reason,
+                                std::string_view a, std::string_view b) {
+    events.Write("R\t");
+    WriteRejectRow(&events, file, line, reason, a, b);
+  };
+  KAZPREP_RETURN_IF_ERROR(RunBitext(*tools.bitext.at(name), input, config.threads,
+                                    /*dedup=*/false, keep, reject, &totals));
+  stage.in = totals.stats.pairs_in;
+  stage.dropped = totals.dropped;
+  stage.seconds = SecondsSince(start);
+  rows->push_back(stage);
+  KAZPREP_RETURN_IF_ERROR(src_out.Commit());
+  KAZPREP_RETURN_IF_ERROR(tgt_out.Commit());
+  return events.Commit();
+}
+
+std::string ShardDir(const std::string& dir, const Shard& shard) {
+  return dir + "/shards/" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count);
+}
+
+// Adds the counts of `from` to `to` (same stage).
+void AddCounts(const StageCount& from, StageCount* to) {
+  to->in += from.in;
+  to->out += from.out;
+  for (const auto& [reason, n] : from.dropped) to->dropped[reason] += n;
+  to->seconds += from.seconds;
+}
+
+// One language pair from the shards, in input order: duplicates dropped
+// (across all its inputs and shards) into text/all.<pair>.<lang>, dropped
+// pairs to rejects.<pair>.tsv. Returns the seeded hash of each kept source
+// sentence, for the held-out choice. `rows` holds each input's summed shard
+// rows (by its index in config.pairs).
+Status MergePairs(const std::string& name, const std::vector<size_t>& inputs,
+                  const JobConfig& config, int shards, const std::vector<StageCount>& rows,
+                  std::vector<uint64_t>* hashes, JobReport* report) {
   const std::string& dir = config.output_dir;
-  const std::string src = inputs.front()->src, tgt = inputs.front()->tgt;
+  const std::string src = config.pairs[inputs.front()].src;
+  const std::string tgt = config.pairs[inputs.front()].tgt;
   OutputFile src_out, tgt_out, rejects;
   KAZPREP_RETURN_IF_ERROR(src_out.Open(dir + "/text/all." + name + "." + src));
   KAZPREP_RETURN_IF_ERROR(tgt_out.Open(dir + "/text/all." + name + "." + tgt));
   KAZPREP_RETURN_IF_ERROR(rejects.Open(dir + "/rejects." + name + ".tsv"));
   BitextDeduplicator seen;  // across the files of this language pair
   const uint64_t seed_basis = FnvAdd(kFnvOffset, config.seed);
-  for (const auto* p : inputs) {
-    StageCount stage{"bitext " + name + " " + p->path};
-    BitextInput input;
-    if (p->tgt_path.empty()) {
-      input.tsv = {p->path};
-    } else {
-      input.src_file = p->path;
-      input.tgt_file = p->tgt_path;
-    }
-    BitextTotals totals;
-    const auto keep = [&](const BitextPair& pair, const std::string& file, uint64_t line) {
-      if (!seen.FirstTime(pair)) {
-        ++totals.duplicates;
-        WriteRejectRow(&rejects, file, line, "duplicate", pair.src, pair.tgt);
-        return;
+  for (const size_t i : inputs) {
+    StageCount stage = rows[i];
+    stage.out = 0;
+    for (int k = 0; k < shards; ++k) {
+      const std::string base = ShardDir(dir, {k, shards}) + "/pair." + std::to_string(i);
+      LineReader events, a, b;
+      KAZPREP_RETURN_IF_ERROR(events.Open(base + ".events"));
+      KAZPREP_RETURN_IF_ERROR(a.Open(base + ".src"));
+      KAZPREP_RETURN_IF_ERROR(b.Open(base + ".tgt"));
+      std::string_view event, x, y;
+      while (events.Next(&event)) {
+        if (event.substr(0, 2) == "R\t") {
+          rejects.WriteLine(event.substr(2));
+          continue;
+        }
+        uint64_t line = 0;
+        if (event.substr(0, 2) != "K\t" || !ParseNumber(std::string(event.substr(2)), &line) ||
+            !a.Next(&x) || !b.Next(&y)) {
+          return Status::Error(events.path() + ":" + std::to_string(events.line_number()) +
+                               ": damaged shard file (run its text step again)");
+        }
+        const BitextPair pair{std::string(x), std::string(y)};
+        if (!seen.FirstTime(pair)) {
+          ++stage.dropped["duplicate"];
+          WriteRejectRow(&rejects, config.pairs[i].path, line, "duplicate", pair.src, pair.tgt);
+          continue;
+        }
+        src_out.WriteLine(pair.src);
+        tgt_out.WriteLine(pair.tgt);
+        hashes->push_back(Fnv1a(pair.src, seed_basis));
+        ++stage.out;
       }
-      src_out.WriteLine(pair.src);
-      tgt_out.WriteLine(pair.tgt);
-      hashes->push_back(Fnv1a(pair.src, seed_basis));
-      ++stage.out;
-    };
-    const auto reject = [&rejects](const std::string& file, uint64_t line, std::string_view reason,
-                                   std::string_view a, std::string_view b) {
-      WriteRejectRow(&rejects, file, line, reason, a, b);
-    };
-    KAZPREP_RETURN_IF_ERROR(RunBitext(*tools.bitext.at(name), input, config.threads,
-                                      /*dedup=*/true, keep, reject, &totals));
-    stage.in = totals.stats.pairs_in;
-    stage.dropped = totals.dropped;
-    if (totals.duplicates > 0) stage.dropped["duplicate"] += totals.duplicates;
-    stage.seconds = SecondsSince(start);
+      KAZPREP_RETURN_IF_ERROR(events.status());
+      KAZPREP_RETURN_IF_ERROR(a.status());
+      KAZPREP_RETURN_IF_ERROR(b.status());
+    }
     report->stages.push_back(stage);
   }
   KAZPREP_RETURN_IF_ERROR(src_out.Commit());
@@ -381,7 +576,8 @@ Status WriteSplits(const HeldOut& h, const JobConfig& config, const Tools& tools
 }
 
 Status EncodeFile(const SubwordEncoder& encoder, const std::string& in_path,
-                  const std::string& out_path, int threads, StageCount* stage) {
+                  const std::string& out_path, int threads, StageCount* stage,
+                  const Shard& shard = {}) {
   SubwordStats total;
   ReadTotals read;
   std::function<void(const LineBatch&, std::string*, SubwordStats*)> fn =
@@ -393,124 +589,184 @@ Status EncodeFile(const SubwordEncoder& encoder, const std::string& in_path,
           text->push_back('\n');
         }
       };
-  KAZPREP_RETURN_IF_ERROR(RunOrderedToFile({in_path}, threads, out_path, fn, &total, &read));
+  KAZPREP_RETURN_IF_ERROR(RunOrderedToFile({in_path}, threads, out_path, fn, &total, &read, shard));
   stage->in += read.lines;
   stage->out += total.lines;
   return Status::Ok();
 }
 
-// Resuming: each finished stage leaves a stamp in .stages/ with a
-// fingerprint of what it was made from (the config, the inputs' sizes and
-// times, the stamps before it), its report rows and the files it wrote. A
-// re-run skips a stage whose stamp matches and whose files all exist.
-struct Stamp {
-  uint64_t fingerprint = 0;
-  std::vector<StageCount> stages;
-  std::vector<std::string> files;  // "kind path" lines, kind chosen by the stage
-};
+uint64_t ShardFingerprint(uint64_t fingerprint, const Shard& shard) {
+  return FnvAdd(FnvAdd(fingerprint, static_cast<uint64_t>(shard.index)),
+                static_cast<uint64_t>(shard.count));
+}
 
-uint64_t InputFingerprint(const JobConfig& config) {
-  uint64_t h = Fnv1a(std::string_view("kazprep run v2"));
-  // The rules and models the binary carries: an upgraded kazprep redoes
-  // everything.
-  for (const auto name : resources::Names()) h = Fnv1a(*resources::Find(name), Fnv1a(name, h));
-  const auto add = [&h](std::string_view s) { h = FnvAdd(Fnv1a(s, h), 0xFF); };
-  const auto add_file = [&](const std::string& path) {
-    add(path);
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    const auto time = fs::last_write_time(path, ec).time_since_epoch().count();
-    h = FnvAdd(FnvAdd(h, ec ? 0 : size), static_cast<uint64_t>(time));
-  };
-  add(std::to_string(config.vocab_size) + " " + config.model_type + " " +
-      std::to_string(config.seed) + " " + std::to_string(config.dev_size) + " " +
-      std::to_string(config.test_size));
-  for (const auto& m : config.mono) {
-    add(m.lang);
-    add_file(m.path);
+// The text step of one shard: every input's lines of this shard through the
+// bitext filter (pairs) or clean -> normalize -> split (mono), into the shard
+// folder, with a stamp listing its report rows and files.
+Status RunTextShard(const JobConfig& config, uint64_t text_print, const Shard& shard) {
+  const std::string shard_dir = ShardDir(config.output_dir, shard);
+  KAZPREP_RETURN_IF_ERROR(MakeDirs(shard_dir));
+  Tools tools;
+  for (const auto& m : config.mono) KAZPREP_RETURN_IF_ERROR(tools.Load(m.lang));
+  for (const auto& p : config.pairs) KAZPREP_RETURN_IF_ERROR(tools.LoadPair(p.src, p.tgt));
+  Stamp stamp;
+  stamp.fingerprint = ShardFingerprint(text_print, shard);
+  for (size_t i = 0; i < config.pairs.size(); ++i) {
+    KAZPREP_RETURN_IF_ERROR(RunPairShard(i, tools, config, shard, shard_dir, &stamp.stages));
+    for (const char* ext : {".src", ".tgt", ".events"}) {
+      stamp.files.push_back("shard pair." + std::to_string(i) + ext);
+    }
   }
-  for (const auto& p : config.pairs) {
-    add(p.src + "-" + p.tgt);
-    add_file(p.path);
-    if (!p.tgt_path.empty()) add_file(p.tgt_path);
+  for (size_t i = 0; i < config.mono.size(); ++i) {
+    const std::string file = "mono." + std::to_string(i);
+    KAZPREP_RETURN_IF_ERROR(RunMonoShard(config.mono[i], tools, config.threads, shard,
+                                         shard_dir + "/" + file, &stamp.stages));
+    stamp.files.push_back("shard " + file);
   }
-  return h;
+  return WriteStamp(shard_dir, "text", stamp);
 }
 
-// "size:mtime-in-ns" of a file, "missing" when there is none.
-std::string FileState(const std::string& path) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return "missing";
-  return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
-         std::to_string(st.st_mtim.tv_nsec);
+// The report rows of the text step of every shard, in shard order; an error
+// names the shard whose step is missing or stale.
+Status ReadShardStamps(const JobConfig& config, uint64_t fingerprint, const std::string& stage,
+                       int shards, std::vector<Stamp>* stamps) {
+  stamps->assign(static_cast<size_t>(shards), Stamp());
+  for (int k = 0; k < shards; ++k) {
+    const Shard shard{k, shards};
+    if (!ReadStamp(ShardDir(config.output_dir, shard), stage, ShardFingerprint(fingerprint, shard),
+                   &(*stamps)[static_cast<size_t>(k)])) {
+      return Status::Error("shard " + std::to_string(k) + "/" + std::to_string(shards) +
+                           " of the " + stage + " step is missing or stale (" +
+                           ShardDir(config.output_dir, shard) + "): run it again with --step " +
+                           stage + " --shard " + std::to_string(k) + "/" + std::to_string(shards));
+    }
+  }
+  return Status::Ok();
 }
 
-bool ParseNumber(const std::string& s, uint64_t* value) {
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *value);
-  return ec == std::errc() && end == s.data() + s.size();
-}
-
-std::string StampPath(const std::string& dir, const std::string& stage) {
-  return dir + "/.stages/" + stage;
-}
-
-// True when the stamp of `stage` exists, matches `fingerprint` and every file
-// it lists (relative to `dir`) exists.
-bool ReadStamp(const std::string& dir, const std::string& stage, uint64_t fingerprint,
-               Stamp* stamp) {
-  std::string content;
-  if (!ReadFile(StampPath(dir, stage), &content).ok()) return false;
-  *stamp = Stamp();
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string::npos) nl = content.size();
-    const std::string line = content.substr(pos, nl - pos);
-    pos = nl + 1;
-    std::vector<std::string> f;
-    for (const auto field : resources::SplitTabs(line)) f.emplace_back(field);
-    if (f[0] == "fingerprint" && f.size() == 2) {
-      if (!ParseNumber(f[1], &stamp->fingerprint)) return false;  // a damaged stamp is stale
-    } else if (f[0] == "stage" && f.size() >= 5) {
-      StageCount st{f[1]};
-      if (!ParseNumber(f[2], &st.in) || !ParseNumber(f[3], &st.out)) return false;
-      st.seconds = std::strtod(f[4].c_str(), nullptr);
-      for (size_t k = 5; k + 1 < f.size(); k += 2) {
-        if (!ParseNumber(f[k + 1], &st.dropped[f[k]])) return false;
+// Merges the text steps of `shards` shards into text/: pairs deduplicated,
+// dev and test held out, training pairs and monolingual sentences that touch
+// a held-out sentence dropped. Lists the files written (relative to text/).
+Status MergeText(const JobConfig& config, uint64_t text_print, int shards,
+                 std::vector<std::string>* train_files, std::vector<std::string>* held_files,
+                 JobReport* report) {
+  const std::string& dir = config.output_dir;
+  std::vector<Stamp> stamps;
+  KAZPREP_RETURN_IF_ERROR(ReadShardStamps(config, text_print, "text", shards, &stamps));
+  // Rows per input: pairs first (one each), then mono (three each).
+  const size_t rows_per_shard = config.pairs.size() + 3 * config.mono.size();
+  std::vector<StageCount> rows(rows_per_shard);
+  for (const Stamp& stamp : stamps) {
+    if (stamp.stages.size() != rows_per_shard) {
+      return Status::Error("shard stamps of " + dir + " do not match the config");
+    }
+    for (size_t r = 0; r < rows_per_shard; ++r) {
+      rows[r].stage = stamp.stages[r].stage;
+      AddCounts(stamp.stages[r], &rows[r]);
+    }
+  }
+  Tools tools;
+  for (const auto& m : config.mono) KAZPREP_RETURN_IF_ERROR(tools.Load(m.lang));
+  for (const auto& p : config.pairs) KAZPREP_RETURN_IF_ERROR(tools.LoadPair(p.src, p.tgt));
+  std::map<std::string, std::unordered_set<uint64_t>> held;  // by language
+  std::map<std::string, std::vector<size_t>> pairs_by_name;
+  for (size_t i = 0; i < config.pairs.size(); ++i) {
+    pairs_by_name[config.pairs[i].src + "-" + config.pairs[i].tgt].push_back(i);
+  }
+  std::vector<HeldOut> splits;
+  for (const auto& [name, inputs] : pairs_by_name) {
+    std::vector<uint64_t> hashes;
+    KAZPREP_RETURN_IF_ERROR(MergePairs(name, inputs, config, shards, rows, &hashes, report));
+    const auto& first = config.pairs[inputs.front()];
+    splits.push_back({name, first.src, first.tgt, {}});
+    KAZPREP_RETURN_IF_ERROR(ChooseHeldOut(hashes, config, tools, &splits.back(), &held));
+  }
+  for (const auto& h : splits) {
+    std::vector<std::string> files;
+    KAZPREP_RETURN_IF_ERROR(WriteSplits(h, config, tools, held, &files, report));
+    for (const auto& f : files) {
+      (f.rfind("train.", 0) == 0 ? *train_files : *held_files).push_back(f);
+    }
+  }
+  std::map<std::string, std::vector<size_t>> mono_by_lang;
+  for (size_t i = 0; i < config.mono.size(); ++i) mono_by_lang[config.mono[i].lang].push_back(i);
+  for (const auto& [lang, inputs] : mono_by_lang) {
+    const std::string name = "mono." + lang;
+    const auto& held_lang = held[lang];
+    OutputFile out;
+    KAZPREP_RETURN_IF_ERROR(out.Open(dir + "/text/" + name));
+    for (const size_t i : inputs) {
+      const size_t row = config.pairs.size() + 3 * i;
+      StageCount split = rows[row + 2];
+      for (int k = 0; k < shards; ++k) {
+        LineReader reader;
+        KAZPREP_RETURN_IF_ERROR(
+            reader.Open(ShardDir(dir, {k, shards}) + "/mono." + std::to_string(i)));
+        std::string_view s;
+        while (reader.Next(&s)) {
+          if (held_lang.count(Fnv1a(s)) != 0) {
+            ++split.dropped["in dev or test"];
+            --split.out;
+            continue;
+          }
+          out.WriteLine(s);
+        }
+        KAZPREP_RETURN_IF_ERROR(reader.status());
       }
-      stamp->stages.push_back(st);
-    } else if (f[0] == "file" && f.size() == 4) {
-      // The file as the stage left it: same size and modification time.
-      if (FileState(dir + "/" + f[2]) != f[3]) return false;
-      stamp->files.push_back(f[1] + " " + f[2]);
+      report->stages.insert(report->stages.end(), {rows[row], rows[row + 1], split});
     }
+    KAZPREP_RETURN_IF_ERROR(out.Commit());
+    train_files->push_back(name);
   }
-  return stamp->fingerprint == fingerprint;
+  return Status::Ok();
 }
 
-Status WriteStamp(const std::string& dir, const std::string& stage, const Stamp& stamp) {
-  // Appended piece by piece: GCC 12 warns (-Wrestrict) on operator+ chains.
-  std::string out = "fingerprint\t";
-  out.append(std::to_string(stamp.fingerprint)).push_back('\n');
-  for (const auto& st : stamp.stages) {
-    out.append("stage\t").append(st.stage).push_back('\t');
-    out.append(std::to_string(st.in)).push_back('\t');
-    out.append(std::to_string(st.out)).push_back('\t');
-    out.append(std::to_string(st.seconds));
-    for (const auto& [reason, n] : st.dropped) {
-      out.append("\t").append(reason).push_back('\t');
-      out.append(std::to_string(n));
+// The encode step of one shard: the shard's lines of every file of `files`
+// (relative to text/) as pieces into the shard folder's pieces/, with a stamp.
+Status EncodeShard(const JobConfig& config, const SubwordEncoder& encoder,
+                   const std::string& prefix, uint64_t encode_print,
+                   const std::vector<std::string>& files, const Shard& shard) {
+  const std::string shard_dir = ShardDir(config.output_dir, shard);
+  KAZPREP_RETURN_IF_ERROR(MakeDirs(shard_dir + "/pieces"));
+  Stamp stamp;
+  stamp.fingerprint = ShardFingerprint(encode_print, shard);
+  StageCount stage{"spm-encode " + prefix};
+  const auto start = Clock::now();
+  for (const auto& f : files) {
+    KAZPREP_RETURN_IF_ERROR(EncodeFile(encoder, config.output_dir + "/text/" + f,
+                                       shard_dir + "/pieces/" + f, config.threads, &stage, shard));
+    stamp.files.push_back("pieces pieces/" + f);
+  }
+  stage.seconds = SecondsSince(start);
+  stamp.stages.push_back(stage);
+  return WriteStamp(shard_dir, "encode-" + prefix, stamp);
+}
+
+// The encoded files from the shards' pieces/, concatenated in shard order.
+Status MergeEncoded(const JobConfig& config, const std::string& prefix, uint64_t encode_print,
+                    const std::vector<std::string>& files, int shards, StageCount* stage) {
+  std::vector<Stamp> stamps;
+  KAZPREP_RETURN_IF_ERROR(
+      ReadShardStamps(config, encode_print, "encode-" + prefix, shards, &stamps));
+  for (const Stamp& stamp : stamps) {
+    for (const auto& st : stamp.stages) AddCounts(st, stage);
+  }
+  for (const auto& f : files) {
+    OutputFile out;
+    KAZPREP_RETURN_IF_ERROR(out.Open(config.output_dir + "/" + f));
+    for (int k = 0; k < shards; ++k) {
+      const std::string path = ShardDir(config.output_dir, {k, shards}) + "/pieces/" + f;
+      std::ifstream in(path, std::ios::binary);
+      if (!in) return Status::Error(path + ": cannot open");
+      std::string chunk(1 << 20, '\0');
+      while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+        out.Write(std::string_view(chunk.data(), static_cast<size_t>(in.gcount())));
+      }
+      if (in.bad()) return Status::Error(path + ": read error");
     }
-    out.push_back('\n');
+    KAZPREP_RETURN_IF_ERROR(out.Commit());
   }
-  for (const auto& f : stamp.files) {
-    const size_t space = f.find(' ');
-    out.append("file\t").append(f, 0, space).push_back('\t');
-    out.append(f, space + 1).push_back('\t');
-    out.append(FileState(dir + "/" + f.substr(space + 1))).push_back('\n');
-  }
-  KAZPREP_RETURN_IF_ERROR(MakeDirs(dir + "/.stages"));
-  return WriteFileAtomically(StampPath(dir, stage), out);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -527,7 +783,8 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
       "seed", po::value(&config->seed)->default_value(1))(
       "dev-size", po::value(&config->dev_size)->default_value(0))(
       "test-size", po::value(&config->test_size)->default_value(0))(
-      "joint-model", po::value(&config->joint_model)->default_value(true));
+      "joint-model", po::value(&config->joint_model)->default_value(true))(
+      "spm-sample", po::value(&config->spm_sample)->default_value(config->spm_sample));
   for (int i = 0; i < 3; ++i) {
     desc.add_options()((std::string("mono.") + langs[i]).c_str(), po::value(&mono[i])->composing());
     desc.add_options()((std::string("pair.") + pair_names[i]).c_str(),
@@ -611,7 +868,12 @@ Status PrepareExampleJob(const std::string& output_dir, JobConfig* config) {
   return Status::Ok();
 }
 
-Status RunJob(const JobConfig& config, JobReport* report) {
+Status RunJob(const JobConfig& config, JobReport* report, const JobStep& step) {
+  if (step.name != "all" && step.name != "text" && step.name != "merge" && step.name != "train" &&
+      step.name != "encode" && step.name != "finish") {
+    return Status::Error("unknown step '" + step.name +
+                         "' (all, text, merge, train, encode, finish)");
+  }
   const auto start = Clock::now();
   const std::string& dir = config.output_dir;
   KAZPREP_RETURN_IF_ERROR(MakeDirs(dir + "/text"));
@@ -650,7 +912,7 @@ Status RunJob(const JobConfig& config, JobReport* report) {
     }
     confirmed.insert(stage);
     for (StageCount st : stamp->stages) {
-      st.stage += " (done before)";
+      if (step.name == "all") st.stage += " (done before)";
       report->stages.push_back(st);
     }
     return true;
@@ -667,8 +929,10 @@ Status RunJob(const JobConfig& config, JobReport* report) {
   };
 
   // Text: parallel first, since its dev and test sentences must stay out of
-  // every training file, the monolingual ones included.
+  // every training file, the monolingual ones included. Made of shards (one
+  // for a whole run) merged in order, so a sharded run gives the same files.
   const uint64_t text_print = InputFingerprint(config);
+  if (step.name == "text") return RunTextShard(config, text_print, step.shard);
   std::vector<std::string> train_files, held_files;  // relative to text/
   Stamp stamp;
   if (resume("text", text_print, &stamp)) {
@@ -680,38 +944,23 @@ Status RunJob(const JobConfig& config, JobReport* report) {
       }
     }
   } else {
+    if (step.name != "all" && step.name != "merge") {
+      return Status::Error("the text of " + dir +
+                           " is missing or stale: run the text step of every shard and the "
+                           "merge step first");
+    }
     const size_t first_row = report->stages.size();
-    Tools tools;
-    for (const auto& m : config.mono) KAZPREP_RETURN_IF_ERROR(tools.Load(m.lang));
-    for (const auto& p : config.pairs) KAZPREP_RETURN_IF_ERROR(tools.LoadPair(p.src, p.tgt));
-    std::map<std::string, std::unordered_set<uint64_t>> held;  // by language
-    std::map<std::string, std::vector<const JobConfig::Pair*>> pairs_by_name;
-    for (const auto& p : config.pairs) pairs_by_name[p.src + "-" + p.tgt].push_back(&p);
-    std::vector<HeldOut> splits;
-    for (const auto& [name, inputs] : pairs_by_name) {
-      std::vector<uint64_t> hashes;
-      KAZPREP_RETURN_IF_ERROR(RunPairs(name, inputs, tools, config, &hashes, report));
-      splits.push_back({name, inputs.front()->src, inputs.front()->tgt, {}});
-      KAZPREP_RETURN_IF_ERROR(ChooseHeldOut(hashes, config, tools, &splits.back(), &held));
+    int shards = step.shard.count;
+    if (step.name == "all") {
+      shards = 1;
+      KAZPREP_RETURN_IF_ERROR(RunTextShard(config, text_print, {0, 1}));
     }
-    for (const auto& h : splits) {
-      std::vector<std::string> files;
-      KAZPREP_RETURN_IF_ERROR(WriteSplits(h, config, tools, held, &files, report));
-      for (const auto& f : files) {
-        (f.rfind("train.", 0) == 0 ? train_files : held_files).push_back(f);
-      }
-    }
-    std::map<std::string, std::vector<const JobConfig::Mono*>> mono_by_lang;
-    for (const auto& m : config.mono) mono_by_lang[m.lang].push_back(&m);
-    for (const auto& [lang, inputs] : mono_by_lang) {
-      const std::string name = "mono." + lang;
-      OutputFile out;
-      KAZPREP_RETURN_IF_ERROR(out.Open(dir + "/text/" + name));
-      for (const auto* m : inputs) {
-        KAZPREP_RETURN_IF_ERROR(RunMono(*m, tools, held[lang], &out, report));
-      }
-      KAZPREP_RETURN_IF_ERROR(out.Commit());
-      train_files.push_back(name);
+    KAZPREP_RETURN_IF_ERROR(
+        MergeText(config, text_print, shards, &train_files, &held_files, report));
+    if (step.name == "all") {
+      std::error_code ec;
+      fs::remove_all(ShardDir(dir, {0, 1}), ec);
+      fs::remove(dir + "/shards", ec);  // only when empty
     }
     std::vector<std::string> files;
     for (const auto& f : train_files) files.push_back("train text/" + f);
@@ -721,6 +970,7 @@ Status RunJob(const JobConfig& config, JobReport* report) {
     }
     KAZPREP_RETURN_IF_ERROR(finish("text", text_print, first_row, files));
   }
+  if (step.name == "merge") return Status::Ok();
   std::vector<std::string> all_files = train_files;
   all_files.insert(all_files.end(), held_files.begin(), held_files.end());
   std::sort(all_files.begin(), all_files.end());
@@ -759,6 +1009,9 @@ Status RunJob(const JobConfig& config, JobReport* report) {
     const std::string& prefix = model.prefix;
     const uint64_t spm_print = FnvAdd(Fnv1a(prefix, text_print), 1);
     if (!resume(prefix + "-train", spm_print, &stamp)) {
+      if (step.name != "all" && step.name != "train") {
+        return Status::Error(prefix + ": the model is missing or stale: run the train step first");
+      }
       const size_t first_row = report->stages.size();
       const auto stage_start = Clock::now();
       SubwordTrainOptions train;
@@ -777,6 +1030,7 @@ Status RunJob(const JobConfig& config, JobReport* report) {
       train.vocab_size = config.vocab_size;
       train.model_type = config.model_type;
       train.seed = config.seed;
+      train.input_sentence_size = config.spm_sample;
       // train.threads keeps its fixed default: the model must not depend on --threads.
       KAZPREP_RETURN_IF_ERROR(TrainSubwordModel(train));
       StageCount train_stage{"spm-train" + model.suffix};
@@ -788,6 +1042,7 @@ Status RunJob(const JobConfig& config, JobReport* report) {
       KAZPREP_RETURN_IF_ERROR(finish(prefix + "-train", spm_print, first_row,
                                      {"model " + prefix + ".model", "model " + prefix + ".vocab"}));
     }
+    if (step.name == "train") continue;
     report->outputs.insert(report->outputs.end(), {prefix + ".model", prefix + ".vocab"});
     std::unique_ptr<SubwordEncoder> encoder;
     KAZPREP_RETURN_IF_ERROR(SubwordEncoder::Load(dir + "/" + prefix + ".model", &encoder));
@@ -797,14 +1052,26 @@ Status RunJob(const JobConfig& config, JobReport* report) {
     std::string model_bytes;
     KAZPREP_RETURN_IF_ERROR(ReadFile(dir + "/" + prefix + ".model", &model_bytes));
     const uint64_t encode_print = FnvAdd(Fnv1a(model_bytes, spm_print), 2);
+    if (step.name == "encode") {
+      KAZPREP_RETURN_IF_ERROR(
+          EncodeShard(config, *encoder, prefix, encode_print, model.files, step.shard));
+      continue;
+    }
     if (!resume(prefix + "-encode", encode_print, &stamp)) {
       const size_t first_row = report->stages.size();
       const auto stage_start = Clock::now();
       StageCount encode_stage{"spm-encode" + model.suffix};
       std::vector<std::string> files;
+      if (step.name == "finish") {
+        // Files encoded shard by shard (the encode step), concatenated.
+        KAZPREP_RETURN_IF_ERROR(MergeEncoded(config, prefix, encode_print, model.files,
+                                             step.shard.count, &encode_stage));
+      }
       for (const auto& f : model.files) {
-        KAZPREP_RETURN_IF_ERROR(
-            EncodeFile(*encoder, dir + "/text/" + f, dir + "/" + f, config.threads, &encode_stage));
+        if (step.name == "all") {
+          KAZPREP_RETURN_IF_ERROR(EncodeFile(*encoder, dir + "/text/" + f, dir + "/" + f,
+                                             config.threads, &encode_stage));
+        }
         files.push_back("pieces " + f);
       }
       encode_stage.seconds = SecondsSince(stage_start);
@@ -847,6 +1114,7 @@ Status RunJob(const JobConfig& config, JobReport* report) {
       report->outputs.push_back(export_name(pattern, model.suffix));
     }
   }
+  if (step.name == "train" || step.name == "encode") return Status::Ok();
   for (const auto& f : all_files) {
     report->outputs.push_back("text/" + f);
     report->outputs.push_back(f);

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "common/line_io.h"
 #include "common/status.h"
 
 namespace kazprep {
@@ -50,6 +51,9 @@ struct JobConfig {
   int vocab_size = 8000;
   std::string model_type = "unigram";
   uint32_t seed = 1;
+  // Training lines SentencePiece samples (seeded) from the training text; 0
+  // for all.                                        Default: 10,000,000.
+  uint64_t spm_sample = 10'000'000;
   int threads = 1;
 };
 
@@ -61,6 +65,7 @@ struct JobConfig {
 //   dev-size = 500            (pairs held out per language pair)
 //   test-size = 500
 //   joint-model = true        (false: one model per language, spm.<lang>.model)
+//   spm-sample = 10000000     (training lines SentencePiece samples; 0: all)
 //   [mono]
 //   kk = news.kk.txt          (may repeat; also ru, en)
 //   [pair]
@@ -102,7 +107,22 @@ struct JobReport {
   std::string ToMarkdown() const;
 };
 
-Status RunJob(const JobConfig& config, JobReport* report);
+// One step of a job, for running it in pieces (the Snakemake workflow,
+// scripts/Snakefile); the steps in order give the same files as "all":
+//   all                 everything in this process (kazprep run)
+//   text  (shard K/N)   shard K of every input filtered, into shards/K-of-N/
+//   merge (shards N)    the N shards merged: duplicates, dev/test -> text/
+//   train               the SentencePiece model(s)
+//   encode (shard K/N)  shard K of every text file encoded, into shards/K-of-N/
+//   finish (shards N)   encoded shards concatenated, vocabularies, report
+// A step whose inputs are missing or stale (another config, changed inputs)
+// is an error naming the step to run.
+struct JobStep {
+  std::string name = "all";
+  Shard shard;  // text, encode: this shard; merge, finish: shard.count shards
+};
+
+Status RunJob(const JobConfig& config, JobReport* report, const JobStep& step = {});
 
 }  // namespace kazprep
 

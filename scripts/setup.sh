@@ -10,6 +10,7 @@ packages=(
   libsentencepiece-dev sentencepiece
   libboost-program-options-dev libcld2-dev libhunspell-dev hunspell-kk
   googletest libgtest-dev libbenchmark-dev
+  snakemake slurm-wlm munge
 )
 
 missing=()

@@ -59,7 +59,13 @@ TEST(CliTest, UsageErrorsExitTwoWithOneLine) {
                        "normalize --lang xx",
                        "split --threads -1",
                        "spm-encode",
-                       "spm-encode --model m --output-format x"};
+                       "spm-encode --model m --output-format x",
+                       "run --config j.ini --step text",
+                       "run --config j.ini --step encode --shard 3/3",
+                       "run --config j.ini --step bogus",
+                       "run --config j.ini --step merge --shard 0/2",
+                       "run --config j.ini --step train --shards 2",
+                       "run --step train"};
   for (const char* args : bad) {
     const auto r = RunKazprep(args, dir.path());
     EXPECT_EQ(r.exit_code, 2) << args;

@@ -32,6 +32,77 @@ TEST(LineReaderTest, StripsCrlfAndBomAndKeepsLastLine) {
   EXPECT_EQ(reader.line_number(), 4u);
 }
 
+// Property: for random files (long and empty lines, CRLF, a BOM, with and
+// without a final newline) and any shard count, the shards in order give
+// every line exactly once, with the whole file's line numbers.
+TEST(LineReaderTest, ShardsInOrderAreTheWholeFile) {
+  TempDir dir;
+  uint64_t state = 7;
+  const auto next = [&state](uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  for (int round = 0; round < 60; ++round) {
+    std::string text = round % 7 == 0 ? "\xEF\xBB\xBF" : "";
+    const uint64_t lines = next(40);
+    for (uint64_t i = 0; i < lines; ++i) {
+      const uint64_t len = next(4) == 0 ? 0 : next(round % 5 == 0 ? 400000 : 30);
+      text.append(len, static_cast<char>('a' + next(26)));
+      text += next(5) == 0 ? "\r\n" : "\n";
+    }
+    if (next(2) == 0) text += "tail";
+    Spit(dir.File("in"), text);
+    LineReader whole;
+    const auto expected = ReadAll(dir.File("in"), &whole);
+    for (const int count : {1, 2, 3, 7, 64}) {
+      std::vector<std::string> got;
+      for (int k = 0; k < count; ++k) {
+        LineReader reader;
+        ASSERT_TRUE(reader.Open(dir.File("in"), Shard{k, count}).ok());
+        std::string_view line;
+        uint64_t number = reader.line_number();
+        EXPECT_EQ(number, got.size()) << "shard " << k << "/" << count;
+        while (reader.Next(&line)) {
+          got.emplace_back(line);
+          EXPECT_EQ(reader.line_number(), ++number);
+        }
+        ASSERT_TRUE(reader.status().ok());
+        EXPECT_EQ(reader.stopped_at_shard_end(), k + 1 < count && got.size() < expected.size())
+            << "shard " << k << "/" << count;
+      }
+      ASSERT_EQ(got, expected) << "round " << round << ", " << count << " shards";
+    }
+  }
+}
+
+TEST(LineReaderTest, SkipLinesStopsAtTheEnd) {
+  TempDir dir;
+  Spit(dir.File("in"), "a\nb\nc\n");
+  LineReader reader;
+  ASSERT_TRUE(reader.Open(dir.File("in")).ok());
+  reader.SkipLines(2);
+  std::string_view line;
+  ASSERT_TRUE(reader.Next(&line));
+  EXPECT_EQ(line, "c");
+  reader.SkipLines(5);
+  EXPECT_FALSE(reader.Next(&line));
+  EXPECT_EQ(reader.line_number(), 3u);
+}
+
+TEST(ShardTest, ParsesKOfN) {
+  Shard s;
+  ASSERT_TRUE(ParseShard("2/5", &s).ok());
+  EXPECT_EQ(s.index, 2);
+  EXPECT_EQ(s.count, 5);
+  for (const char* bad : {"5/5", "1", "-1/3", "a/b", "1/0", "", "1/", "/3", "1/3/4"}) {
+    const Status st = ParseShard(bad, &s);
+    EXPECT_FALSE(st.ok()) << bad;
+    EXPECT_NE(st.message().find("K/N"), std::string::npos) << st.message();
+  }
+  LineReader stdin_reader;
+  EXPECT_FALSE(stdin_reader.Open("-", Shard{0, 2}).ok());
+}
+
 TEST(LineReaderTest, EmptyFileHasNoLines) {
   TempDir dir;
   Spit(dir.File("in"), "");

@@ -143,6 +143,58 @@ TEST(BitextTest, RunIsOrderedAccountsForEveryPairAndChecksAlignment) {
   EXPECT_NE(status.message().find("not line-aligned"), std::string::npos) << status.message();
 }
 
+// Shards of two line-aligned files (the source file's byte range, the same
+// lines of the target file) put back in order give the whole run, with the
+// whole file's line numbers; a target file too short is still an error, in
+// the shard where it ends.
+TEST(BitextTest, ShardsOfTwoFilesGiveTheWholeRun) {
+  const auto f = Make("kk", "ru");
+  testing::TempDir dir;
+  std::string a, b;
+  for (int i = 0; i < 500; ++i) {
+    // Source lines of varying length: shard boundaries differ between files.
+    a += std::string(static_cast<size_t>(i % 7), ' ') + "Мектеп " + std::to_string(i) +
+         " оқушыны қабылдады.\n";
+    b += "Школа приняла " + std::to_string(i) + " учеников.\n";
+  }
+  testing::Spit(dir.File("a"), a);
+  testing::Spit(dir.File("b"), b);
+  const auto run = [&](const std::string& tgt, const Shard& shard, std::string* out) {
+    BitextInput input;
+    input.src_file = dir.File("a");
+    input.tgt_file = tgt;
+    input.shard = shard;
+    BitextTotals totals;
+    return RunBitext(
+        *f, input, 1, /*dedup=*/false,
+        [out](const BitextPair& p, const std::string&, uint64_t line) {
+          *out += std::to_string(line) + "\t" + p.src + "\t" + p.tgt + "\n";
+        },
+        [out](const std::string&, uint64_t line, std::string_view reason, std::string_view,
+              std::string_view) {
+          *out += std::to_string(line) + " " + std::string(reason) + "\n";
+        },
+        &totals);
+  };
+  std::string whole;
+  ASSERT_TRUE(run(dir.File("b"), {}, &whole).ok());
+  EXPECT_EQ(testing::Lines(whole).size(), 500u);
+  for (const int n : {2, 3, 9}) {
+    std::string joined;
+    for (int k = 0; k < n; ++k) {
+      const Status st = run(dir.File("b"), {k, n}, &joined);
+      ASSERT_TRUE(st.ok()) << k << "/" << n << ": " << st.message();
+    }
+    EXPECT_EQ(joined, whole) << n << " shards";
+  }
+  testing::Spit(dir.File("short"), b.substr(0, b.size() / 2));
+  std::string ignored;
+  EXPECT_TRUE(run(dir.File("short"), {0, 3}, &ignored).ok());
+  const Status st = run(dir.File("short"), {2, 3}, &ignored);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("not line-aligned"), std::string::npos) << st.message();
+}
+
 // On the parallel sets of ../shared/data: every pair is kept or dropped with
 // a reason, and FLORES kk-ru keeps at least 97% of its pairs.
 TEST(BitextTest, KeepsNearlyAllOfFloresOnSharedData) {

@@ -112,6 +112,76 @@ TEST(JobTest, OutputsDoNotDependOnThreads) {
 
 // A re-run after a finished (or interrupted) run skips the stages whose
 // stamps match, with the same outputs; a changed input redoes them.
+// The steps of scripts/Snakefile (text and encode per shard, merge, train,
+// finish) give the files of one run, for several shard counts; a step whose
+// inputs are missing says which step to run.
+TEST(JobTest, ShardedStepsGiveTheFilesOfOneRun) {
+  testing::TempDir dir;
+  JobConfig whole;
+  ASSERT_TRUE(PrepareExampleJob(dir.File("whole"), &whole).ok());
+  // Two copies of each file: duplicates across shards.
+  for (auto* inputs : {&whole.pairs}) {
+    const auto copy = *inputs;
+    inputs->insert(inputs->end(), copy.begin(), copy.end());
+  }
+  whole.mono.push_back(whole.mono.front());
+  whole.spm_sample = 120;
+  JobReport whole_report;
+  ASSERT_TRUE(RunJob(whole, &whole_report).ok());
+  EXPECT_FALSE(std::filesystem::exists(dir.File("whole/shards")));
+  for (const int n : {1, 2, 5}) {
+    JobConfig config = whole;
+    config.output_dir = dir.File("sharded" + std::to_string(n));
+    JobReport report;
+    const auto step = [&](const std::string& name, int k, int count) {
+      JobStep s;
+      s.name = name;
+      s.shard = {k, count};
+      report = JobReport();
+      const Status st = RunJob(config, &report, s);
+      EXPECT_TRUE(st.ok()) << name << " " << k << "/" << count << ": " << st.message();
+    };
+    {
+      JobStep early;
+      early.name = "train";
+      const Status st = RunJob(config, &report, early);
+      ASSERT_FALSE(st.ok());
+      EXPECT_NE(st.message().find("merge step"), std::string::npos) << st.message();
+    }
+    for (int k = 0; k < n; ++k) step("text", k, n);
+    {
+      JobStep wrong{"merge", {0, n + 1}};  // not the shards that were made
+      const Status st = RunJob(config, &report, wrong);
+      ASSERT_FALSE(st.ok());
+      EXPECT_NE(st.message().find("--step text --shard 0/" + std::to_string(n + 1)),
+                std::string::npos)
+          << st.message();
+    }
+    step("merge", 0, n);
+    step("train", 0, 1);
+    for (int k = n - 1; k >= 0; --k) step("encode", k, n);  // any order
+    step("finish", 0, n);
+    size_t compared = 0;
+    for (const auto& f : whole_report.outputs) {
+      if (f.rfind("report.", 0) == 0) continue;
+      EXPECT_EQ(Slurp(config.output_dir + "/" + f), Slurp(whole.output_dir + "/" + f))
+          << f << " with " << n << " shards";
+      ++compared;
+    }
+    EXPECT_GT(compared, 30u);
+    // The counts of the report are those of one run.
+    ASSERT_EQ(report.stages.size(), whole_report.stages.size());
+    for (size_t i = 0; i < report.stages.size(); ++i) {
+      const auto& a = whole_report.stages[i];
+      const auto& b = report.stages[i];
+      EXPECT_EQ(a.stage, b.stage);
+      EXPECT_EQ(a.in, b.in) << a.stage;
+      EXPECT_EQ(a.out, b.out) << a.stage;
+      EXPECT_EQ(a.dropped, b.dropped) << a.stage;
+    }
+  }
+}
+
 TEST(JobTest, ReRunSkipsFinishedStages) {
   testing::TempDir dir;
   const std::string out = dir.File("out");
