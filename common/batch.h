@@ -9,6 +9,7 @@
 #define KAZPREP_COMMON_BATCH_H_
 
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <future>
@@ -24,15 +25,32 @@
 namespace kazprep {
 
 struct LineBatch {
-  size_t file_index = 0;     // index into the input list
-  uint64_t first_line = 0;   // 1-based line number of line 0 in its file
-  std::string text;          // the lines, each followed by '\n'
-  std::vector<size_t> ends;  // end offset of each line in `text` (exclusive, before '\n')
+  size_t file_index = 0;    // index into the input list
+  uint64_t first_line = 0;  // 1-based line number of line 0 in its file
+  std::string text;  // the lines, each followed by '\n' (a CR before it is not part of the line)
+  std::vector<size_t> ends;  // offset of each line's '\n' in `text` (see Index())
 
   size_t size() const { return ends.size(); }
   std::string_view line(size_t i) const {
     const size_t begin = i == 0 ? 0 : ends[i - 1] + 1;
-    return std::string_view(text.data() + begin, ends[i] - begin);
+    size_t end = ends[i];
+    if (end > begin && text[end - 1] == '\r') --end;
+    return std::string_view(text.data() + begin, end - begin);
+  }
+  // Finds the line ends of `text`; returns the number of CRLF line ends.
+  uint64_t Index() {
+    ends.clear();
+    uint64_t crlf = 0;
+    const char* data = text.data();
+    for (size_t pos = 0; pos < text.size();) {
+      const void* nl = std::memchr(data + pos, '\n', text.size() - pos);
+      const size_t end =
+          nl == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(nl) - data);
+      ends.push_back(end);
+      if (end > pos && data[end - 1] == '\r') ++crlf;
+      pos = end + 1;
+    }
+    return crlf;
   }
 };
 
@@ -44,7 +62,6 @@ struct ReadTotals {
 };
 
 inline constexpr size_t kBatchBytes = 1 << 20;
-inline constexpr size_t kBatchLines = 1 << 14;
 
 // Runs `fn(batch, &out, &stats)` over every line of `inputs` ("-" is stdin)
 // and writes each batch's `out` to `output` in order (`output` may be null
@@ -62,9 +79,13 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
   struct Result {
     std::string out;
     Stats stats;
+    uint64_t crlf = 0;
   };
+  // The reading thread only reads blocks of whole lines; the workers find
+  // the line ends.
   auto process = [&fn](LineBatch batch) {
     Result r;
+    r.crlf = batch.Index();
     r.out.reserve(batch.text.size() + batch.text.size() / 8);
     fn(batch, &r.out, &r.stats);
     return r;
@@ -75,38 +96,29 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
   // (joined, after finishing queued batches) before anything they use.
   std::unique_ptr<WorkerPool> pool;
   if (max_in_flight > 0) pool = std::make_unique<WorkerPool>(threads);
+  auto take = [&](Result r) {
+    if (output != nullptr) output->Write(r.out);
+    total->Add(r.stats);
+    read_totals->crlf_lines += r.crlf;
+  };
   auto drain_one = [&]() {
     Result r = in_flight.front().get();
     in_flight.pop_front();
-    if (output != nullptr) output->Write(r.out);
-    total->Add(r.stats);
+    take(std::move(r));
   };
   for (size_t file_index = 0; file_index < inputs.size(); ++file_index) {
     LineReader reader;
     KAZPREP_RETURN_IF_ERROR(reader.Open(inputs[file_index], shard));
     const uint64_t lines_before = reader.line_number();
-    std::string_view line;
-    bool more = true;
-    while (more) {
+    for (;;) {
       LineBatch batch;
       batch.file_index = file_index;
       batch.first_line = reader.line_number() + 1;
       batch.text.reserve(kBatchBytes + 4096);
-      while (batch.text.size() < kBatchBytes && batch.ends.size() < kBatchLines) {
-        if (!reader.Next(&line)) {
-          more = false;
-          break;
-        }
-        batch.text.append(line);
-        batch.ends.push_back(batch.text.size());
-        batch.text.push_back('\n');
-      }
-      if (batch.ends.empty() && !more) break;
+      if (reader.ReadLines(&batch.text, kBatchBytes) == 0) break;
       progress.Update(bytes_before + reader.bytes_read());
       if (max_in_flight == 0) {
-        Result r = process(std::move(batch));
-        if (output != nullptr) output->Write(r.out);
-        total->Add(r.stats);
+        take(process(std::move(batch)));
       } else {
         if (in_flight.size() >= max_in_flight) drain_one();
         in_flight.push_back(pool->Submit(
@@ -118,7 +130,6 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
     read_totals->lines += reader.line_number() - lines_before;
     read_totals->bytes += reader.bytes_read();
     bytes_before += reader.bytes_read();
-    read_totals->crlf_lines += reader.crlf_lines();
     read_totals->boms += reader.had_bom() ? 1 : 0;
   }
   return Status::Ok();

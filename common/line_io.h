@@ -48,6 +48,12 @@ class LineReader {
   Status Open(const std::string& path, const Shard& shard);
   // Reads past the next `lines` lines (fewer at the end of input).
   void SkipLines(uint64_t lines);
+  // Appends whole lines to `*out`, each with its '\n' (one is added to a last
+  // line without it) and CRs left in, about `max_bytes` of them (more when a
+  // line is longer); returns how many, 0 at the end of the input (check
+  // status()). For batches of lines that workers split themselves: the
+  // bytes are read straight into `*out`. A BOM is still removed.
+  uint64_t ReadLines(std::string* out, size_t max_bytes);
   // Reads the next line (without its line end) into `*line`, valid until the
   // next call. Returns false at the end of input or on a read error; check
   // status() afterwards.

@@ -8,7 +8,7 @@ namespace kazprep {
 namespace {
 
 struct CountStats {
-  uint64_t lines = 0;
+  uint64_t lines = 0, crlf = 0, boms = 0;
   std::vector<uint64_t> first_lines;  // order in which batches were added
   void Add(const CountStats& o) {
     lines += o.lines;
@@ -34,27 +34,41 @@ std::string RunBatches(const std::vector<std::string>& inputs, int threads,
   EXPECT_TRUE(RunOrdered(inputs, threads, &out, fn, stats, &read).ok());
   EXPECT_TRUE(out.Commit().ok());
   EXPECT_EQ(read.lines, stats->lines);
+  stats->crlf = read.crlf_lines;
+  stats->boms = read.boms;
   return testing::Slurp(out_path);
 }
 
 TEST(BatchTest, OutputIsIdenticalForOneAndManyThreads) {
   testing::TempDir dir;
-  std::string a, b;
-  for (int i = 0; i < 70000; ++i) a += "line " + std::to_string(i) + "\n";
-  for (int i = 0; i < 100; ++i) b += "second " + std::to_string(i) + "\n";
+  // A BOM, CRLF line ends, a line longer than several batches, and a last
+  // line without a newline.
+  std::string a = "\xEF\xBB\xBF", b;
+  for (int i = 0; i < 200000; ++i) {
+    a += "line " + std::to_string(i);
+    if (i == 100000) a += std::string(3 << 20, 'x');
+    a += i % 7 == 0 ? "\r\n" : "\n";
+  }
+  for (int i = 0; i < 100; ++i) b += "second " + std::to_string(i) + (i < 99 ? "\n" : "");
   testing::Spit(dir.File("a"), a);
   testing::Spit(dir.File("b"), b);
   CountStats one, four;
   const std::string out1 = RunBatches({dir.File("a"), dir.File("b")}, 1, dir.File("o1"), &one);
   const std::string out4 = RunBatches({dir.File("a"), dir.File("b")}, 4, dir.File("o4"), &four);
   EXPECT_EQ(out1, out4);
-  EXPECT_EQ(one.lines, 70100u);
+  EXPECT_EQ(one.lines, 200100u);
   EXPECT_EQ(one.first_lines, four.first_lines);  // statistics added in input order
   EXPECT_GT(one.first_lines.size(), 2u);         // several batches were used
   const auto lines = testing::Lines(out1);
   EXPECT_EQ(lines.front(), "0:1:line 0");
-  EXPECT_EQ(lines[69999], "0:70000:line 69999");
+  EXPECT_EQ(lines[7], "0:8:line 7");
+  EXPECT_EQ(lines[100000], "0:100001:line 100000" + std::string(3 << 20, 'x'));
+  EXPECT_EQ(lines[199999], "0:200000:line 199999");
   EXPECT_EQ(lines.back(), "1:100:second 99");
+  EXPECT_EQ(out1.find('\r'), std::string::npos);
+  EXPECT_EQ(one.crlf, 200000u / 7 + 1);
+  EXPECT_EQ(four.crlf, one.crlf);
+  EXPECT_EQ(one.boms, 1u);
 }
 
 TEST(BatchTest, ReadErrorNamesTheFile) {
