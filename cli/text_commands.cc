@@ -98,6 +98,7 @@ int RunNormalize(const std::vector<std::string>& args) {
   }
 
   const auto start = Clock::now();
+  options.load_threads = threads;
   std::unique_ptr<Normalizer> normalizer;
   Status status = Normalizer::Load(options, &normalizer);
   if (!status.ok()) return DataError(info.name, status.message());

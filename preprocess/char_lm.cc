@@ -12,13 +12,19 @@ constexpr double kDiscount = 0.75;
 constexpr char32_t kStart = U'^';
 constexpr char32_t kEnd = U'$';
 
-// Hash of padded[pos-len, pos) (the context, len letters) and, unless
-// `next` is 0, the letter that follows; the length seeds the hash so that
-// contexts of different lengths are told apart.
-uint64_t HashOf(const std::u32string& padded, size_t pos, size_t len, char32_t next) {
-  const std::u32string_view context(padded.data() + pos - len, len);
-  return FnvAdd(Fnv1a(context, kFnvOffset ^ (len * 0x9E3779B97F4A7C15ULL)),
-                next == 0 ? 0xFFFFFFFFULL : next);
+// The hashes of the contexts padded[pos-len, pos) for len = 0 .. order-1
+// (into contexts[len]) and of each context with the letter at `pos` (into
+// grams[len]); the context grows one letter to the left at a time, and its
+// length is mixed in so that contexts of different lengths are told apart.
+void HashesAt(const std::u32string& padded, size_t pos, int order, uint64_t* contexts,
+              uint64_t* grams) {
+  uint64_t h = kFnvOffset;
+  for (int len = 0; len < order; ++len) {
+    if (len > 0) h = FnvAdd(h, padded[pos - static_cast<size_t>(len)]);
+    const uint64_t context = FnvAdd(h, 0x100000000ULL + static_cast<uint64_t>(len));
+    contexts[len] = context;
+    grams[len] = FnvAdd(context, padded[pos]);
+  }
 }
 
 std::u32string Pad(const std::u32string& word, int order) {
@@ -32,11 +38,13 @@ std::u32string Pad(const std::u32string& word, int order) {
 
 void CharLm::Add(const std::u32string& word) {
   const std::u32string padded = Pad(word, order_);
+  uint64_t contexts[16], grams[16];
   for (size_t pos = static_cast<size_t>(order_ - 1); pos < padded.size(); ++pos) {
+    HashesAt(padded, pos, order_, contexts, grams);
     for (int len = 0; len < order_; ++len) {
-      Entry* gram = Slot(HashOf(padded, pos, static_cast<size_t>(len), padded[pos]));
+      Entry* gram = Slot(grams[len]);
       const bool new_follower = gram->count++ == 0;
-      Entry* context = Slot(HashOf(padded, pos, static_cast<size_t>(len), 0));
+      Entry* context = Slot(contexts[len]);
       ++context->count;
       context->followers += new_follower;
     }
@@ -45,7 +53,9 @@ void CharLm::Add(const std::u32string& word) {
 
 void CharLm::Train() {
   // The empty context's followers are the alphabet (letters and the end mark).
-  const Entry* root = Find(HashOf(std::u32string(1, kStart), 0, 0, 0));
+  uint64_t contexts[16], grams[16];
+  HashesAt(std::u32string(1, kStart), 0, 1, contexts, grams);
+  const Entry* root = Find(contexts[0]);
   uniform_ = 1.0 / (root != nullptr ? root->followers + 1.0 : 64.0);
 }
 
@@ -106,10 +116,7 @@ double CharLm::LogProb(const std::u32string& word) const {
   double log_prob = 0;
   uint64_t contexts[16], grams[16];
   for (size_t pos = static_cast<size_t>(order_ - 1); pos < padded.size(); ++pos) {
-    for (int len = 0; len < order_; ++len) {
-      contexts[len] = HashOf(padded, pos, static_cast<size_t>(len), 0);
-      grams[len] = HashOf(padded, pos, static_cast<size_t>(len), padded[pos]);
-    }
+    HashesAt(padded, pos, order_, contexts, grams);
     log_prob += std::log(Prob(contexts, grams, order_));
   }
   return log_prob;

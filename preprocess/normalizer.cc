@@ -172,6 +172,7 @@ Status Normalizer::Load(const NormalizerOptions& options, std::unique_ptr<Normal
   if (options.typos == TypoMode::kSafe && options.lang == "kk") {
     TypoOptions typo_options;
     typo_options.rules_dir = options.rules_dir;
+    typo_options.threads = options.load_threads;
     KAZPREP_RETURN_IF_ERROR(TypoCorrector::Load(typo_options, &n->typos_));
   }
   n->dash_ = n->punctuation_->dash();

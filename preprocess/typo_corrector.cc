@@ -191,57 +191,74 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
         raw->costs_[(static_cast<uint64_t>(typed[0]) << 32) | intended[0]] = cost;
         return Status::Ok();
       }));
-  // Indexes over the Cyrillic lower-case words seen often enough.
-  const auto& words = t->lexicon_.words();
-  t->words32_.resize(words.size());
-  for (uint32_t id = 0; id < words.size(); ++id) {
-    if (words[id].second < kMinCandidateCount) continue;
-    std::u32string w = text::Decode(words[id].first);
-    bool cyrillic = w.size() >= kMinLetters - 1;
-    for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
-    if (!cyrillic) continue;
-    t->deletes_.emplace(Fnv1a(w), id);
-    for (size_t k = 0; k < w.size(); ++k) {
-      std::u32string d = w;
-      d.erase(k, 1);
-      t->deletes_.emplace(Fnv1a(d), id);
+  // The indexes below read only the lexicon and each fills its own tables:
+  // with threads, the letter model (the largest) is built beside the rest.
+  TypoCorrector* built = t.get();
+  const auto build_indexes = [built]() {
+    // Indexes over the Cyrillic lower-case words seen often enough.
+    const auto& words = built->lexicon_.words();
+    built->words32_.resize(words.size());
+    for (uint32_t id = 0; id < words.size(); ++id) {
+      if (words[id].second < kMinCandidateCount) continue;
+      std::u32string w = text::Decode(words[id].first);
+      bool cyrillic = w.size() >= kMinLetters - 1;
+      for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
+      if (!cyrillic) continue;
+      built->deletes_.emplace(Fnv1a(w), id);
+      for (size_t k = 0; k < w.size(); ++k) {
+        std::u32string d = w;
+        d.erase(k, 1);
+        built->deletes_.emplace(Fnv1a(d), id);
+      }
+      const uint64_t fold = Fnv1a(Fold(w));
+      const auto it = built->folded_.find(fold);
+      if (it == built->folded_.end())
+        built->folded_.emplace(fold, id);  // words are sorted by count
+      built->words32_[id] = std::move(w);
     }
-    const uint64_t fold = Fnv1a(Fold(w));
-    const auto it = t->folded_.find(fold);
-    if (it == t->folded_.end()) t->folded_.emplace(fold, id);  // words are sorted by count
-    t->words32_[id] = std::move(w);
-  }
-  for (const auto& [word, count] : words) {
-    if (count >= kMinCandidateCount) t->known_.insert(Fnv1a(text::Decode(word)));
-  }
-  // Letter trigrams (with word boundaries), weighted by word counts.
-  for (uint32_t id = 0; id < words.size(); ++id) {
-    const std::u32string w = Bounded(text::Decode(words[id].first));
-    for (size_t k = 0; k + 3 <= w.size(); ++k) {
-      t->trigrams_[Fnv1a(w.substr(k, 3))] += words[id].second;
+    for (const auto& [word, count] : words) {
+      if (count >= kMinCandidateCount) built->known_.insert(Fnv1a(text::Decode(word)));
     }
-  }
-  // The letter model, over the Cyrillic word types of the lexicon.
-  for (uint32_t id = 0; id < words.size(); ++id) {
-    const std::u32string w = text::Decode(words[id].first);
-    bool cyrillic = true;
-    for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
-    if (cyrillic) t->lm_.Add(w);
-  }
-  t->lm_.Train();
-  // Endings: for each lexicon word, each proper prefix that is a word too.
-  std::unordered_map<uint64_t, uint32_t> pairs;
-  for (uint32_t id = 0; id < words.size(); ++id) {
-    const std::u32string w = text::Decode(words[id].first);
-    for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
-      if (t->lexicon_.Count(text::Encode(w.substr(0, w.size() - len))) > 0) {
-        const std::u32string_view v(w);
-        ++pairs[EndingKey(v.substr(0, w.size() - len), v.substr(w.size() - len))];
+    // Letter trigrams (with word boundaries), weighted by word counts.
+    for (uint32_t id = 0; id < words.size(); ++id) {
+      const std::u32string w = Bounded(text::Decode(words[id].first));
+      for (size_t k = 0; k + 3 <= w.size(); ++k) {
+        built->trigrams_[Fnv1a(w.substr(k, 3))] += words[id].second;
       }
     }
-  }
-  for (auto& [key, n] : pairs) {
-    if (n >= kMinEndingPairs) t->endings_.insert(key);
+    // Endings: for each lexicon word, each proper prefix that is a word too.
+    std::unordered_map<uint64_t, uint32_t> pairs;
+    for (uint32_t id = 0; id < words.size(); ++id) {
+      const std::u32string w = text::Decode(words[id].first);
+      for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
+        if (built->lexicon_.Count(text::Encode(w.substr(0, w.size() - len))) > 0) {
+          const std::u32string_view v(w);
+          ++pairs[EndingKey(v.substr(0, w.size() - len), v.substr(w.size() - len))];
+        }
+      }
+    }
+    for (auto& [key, n] : pairs) {
+      if (n >= kMinEndingPairs) built->endings_.insert(key);
+    }
+  };
+  const auto build_letter_model = [built]() {
+    // The letter model, over the Cyrillic word types of the lexicon.
+    const auto& words = built->lexicon_.words();
+    for (uint32_t id = 0; id < words.size(); ++id) {
+      const std::u32string w = text::Decode(words[id].first);
+      bool cyrillic = true;
+      for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
+      if (cyrillic) built->lm_.Add(w);
+    }
+    built->lm_.Train();
+  };
+  if (options.threads > 1) {
+    std::thread letter_model(build_letter_model);
+    build_indexes();
+    letter_model.join();
+  } else {
+    build_indexes();
+    build_letter_model();
   }
   *corrector = std::move(t);
   return Status::Ok();

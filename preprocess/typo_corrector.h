@@ -52,6 +52,9 @@ struct TypoOptions {
   // likely a valid form the lexicon has not seen (a higher score for keeping
   // it); "" disables it. Debian's hunspell-kk. Default: /usr/share/hunspell/kk_KZ.
   std::string hunspell = "/usr/share/hunspell/kk_KZ";
+  // Threads that build the indexes while loading (the same tables with any
+  // number).                                                  Default: 1.
+  int threads = 1;
 };
 
 class TypoCorrector {

@@ -27,6 +27,29 @@ TEST(TypoCorrectorTest, CorrectsFromTheLexicon) {
   EXPECT_EQ(Fix(*t, "казакстан"), "қазақстан");           // typed on a Russian keyboard
 }
 
+// The indexes built on two threads while loading are the same: every
+// decision (and its score) on typed words agrees.
+TEST(TypoCorrectorTest, LoadingOnTwoThreadsBuildsTheSameTables) {
+  TypoOptions options;
+  options.hunspell.clear();
+  std::unique_ptr<TypoCorrector> one, two;
+  ASSERT_TRUE(TypoCorrector::Load(options, &one).ok());
+  options.threads = 2;
+  ASSERT_TRUE(TypoCorrector::Load(options, &two).ok());
+  size_t corrected = 0;
+  for (const char* w : {"техологиялары", "кейейтуге", "казакстан", "томен", "туратын", "айтт",
+                        "мектеп", "кейн", "акпараттық", "балаларга", "жумыс", "улттык",
+                        "корсететін", "адамдардын", "тайдырып", "шыгармашылык"}) {
+    TypoFix a, b;
+    const bool fa = one->Correct(w, &a), fb = two->Correct(w, &b);
+    EXPECT_EQ(fa, fb) << w;
+    EXPECT_EQ(a.correction, b.correction) << w;
+    EXPECT_EQ(a.score, b.score) << w;
+    corrected += fa ? 1 : 0;
+  }
+  EXPECT_GE(corrected, 8u);
+}
+
 TEST(TypoCorrectorTest, LeavesKnownShortNamedAndForeignWordsAlone) {
   const auto t = Make(false);
   for (const char* word : {"және", "ниетті", "тел", "Шерматов", "Техологиялары", "iPhone",
