@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "common/batch.h"
 #include "common/line_io.h"
+#include "common/utf8.h"
 #include "preprocess/normalizer.h"
 #include "segment/abbreviation_learner.h"
 #include "segment/sentence_splitter.h"
@@ -49,10 +50,12 @@ struct SplitStats {
   uint64_t paragraphs = 0;
   uint64_t sentences = 0;
   uint64_t lines_out = 0;
+  uint64_t invalid = 0;  // invalid UTF-8 sequences replaced with U+FFFD
   void Add(const SplitStats& o) {
     paragraphs += o.paragraphs;
     sentences += o.sentences;
     lines_out += o.lines_out;
+    invalid += o.invalid;
   }
 };
 
@@ -231,9 +234,16 @@ int RunSplit(const std::vector<std::string>& args) {
   std::function<void(const LineBatch&, std::string*, SplitStats*)> fn =
       [&s](const LineBatch& batch, std::string* text, SplitStats* stats) {
         std::vector<std::string_view> sentences;
+        std::string repaired;
         for (size_t i = 0; i < batch.size(); ++i) {
           ++stats->paragraphs;
-          s.Split(batch.line(i), &sentences);
+          std::string_view line = batch.line(i);
+          if (!utf8::IsValid(line)) {  // bad bytes become U+FFFD (counted)
+            repaired.clear();
+            stats->invalid += utf8::Repair(line, &repaired);
+            line = repaired;
+          }
+          s.Split(line, &sentences);
           if (sentences.empty()) {
             text->push_back('\n');  // an empty paragraph stays one empty line
             ++stats->lines_out;
@@ -250,7 +260,9 @@ int RunSplit(const std::vector<std::string>& args) {
   status = RunOrderedToFile(inputs, threads, output, fn, &total, &read);
   if (!status.ok()) return DataError(info.name, status.message());
   if (summary || StderrIsTerminal()) {
-    PrintSummary(info.name, read, total.lines_out, std::to_string(total.sentences) + " sentences",
+    PrintSummary(info.name, read, total.lines_out,
+                 std::to_string(total.sentences) + " sentences, " + std::to_string(total.invalid) +
+                     " invalid UTF-8 sequences replaced",
                  start);
   }
   return kExitOk;

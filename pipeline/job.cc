@@ -72,6 +72,18 @@ Status MakeDirs(const std::string& dir) {
   return Status::Ok();
 }
 
+// Appends the bytes of the file `path` to `out`.
+Status CopyFileInto(const std::string& path, OutputFile* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot open");
+  std::string chunk(1 << 20, '\0');
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+    out->Write(std::string_view(chunk.data(), static_cast<size_t>(in.gcount())));
+  }
+  if (in.bad()) return Status::Error(path + ": read error");
+  return Status::Ok();
+}
+
 bool KnownLang(const std::string& lang) { return lang == "kk" || lang == "ru" || lang == "en"; }
 
 struct Tools {
@@ -404,7 +416,9 @@ Status MergePairs(const std::string& name, const std::vector<size_t>& inputs,
   OutputFile src_out, tgt_out, rejects;
   KAZPREP_RETURN_IF_ERROR(src_out.Open(dir + "/text/all." + name + "." + src));
   KAZPREP_RETURN_IF_ERROR(tgt_out.Open(dir + "/text/all." + name + "." + tgt));
-  KAZPREP_RETURN_IF_ERROR(rejects.Open(dir + "/rejects." + name + ".tsv"));
+  // The final rejects file is written once, by WriteSplits, with the
+  // held-out drops added: an interrupted run never leaves a shorter one.
+  KAZPREP_RETURN_IF_ERROR(rejects.Open(dir + "/text/all." + name + ".rejects"));
   BitextDeduplicator seen;  // across the files of this language pair
   const uint64_t seed_basis = FnvAdd(kFnvOffset, config.seed);
   for (const size_t i : inputs) {
@@ -536,13 +550,8 @@ Status WriteSplits(const HeldOut& h, const JobConfig& config, const Tools& tools
   }
   // The pairs dropped here join the rejects of the bitext stage.
   OutputFile rejects;
-  const std::string rejects_path = config.output_dir + "/rejects." + h.name + ".tsv";
-  {
-    std::string existing;
-    KAZPREP_RETURN_IF_ERROR(ReadFile(rejects_path, &existing));
-    KAZPREP_RETURN_IF_ERROR(rejects.Open(rejects_path));
-    rejects.Write(existing);
-  }
+  KAZPREP_RETURN_IF_ERROR(rejects.Open(config.output_dir + "/rejects." + h.name + ".tsv"));
+  KAZPREP_RETURN_IF_ERROR(CopyFileInto(text + "all." + h.name + ".rejects", &rejects));
   const auto& held_src = held.at(h.src);
   const auto& held_tgt = held.at(h.tgt);
   StageCount stage{"held-out " + h.name};
@@ -755,14 +764,8 @@ Status MergeEncoded(const JobConfig& config, const std::string& prefix, uint64_t
     OutputFile out;
     KAZPREP_RETURN_IF_ERROR(out.Open(config.output_dir + "/" + f));
     for (int k = 0; k < shards; ++k) {
-      const std::string path = ShardDir(config.output_dir, {k, shards}) + "/pieces/" + f;
-      std::ifstream in(path, std::ios::binary);
-      if (!in) return Status::Error(path + ": cannot open");
-      std::string chunk(1 << 20, '\0');
-      while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-        out.Write(std::string_view(chunk.data(), static_cast<size_t>(in.gcount())));
-      }
-      if (in.bad()) return Status::Error(path + ": read error");
+      KAZPREP_RETURN_IF_ERROR(
+          CopyFileInto(ShardDir(config.output_dir, {k, shards}) + "/pieces/" + f, &out));
     }
     KAZPREP_RETURN_IF_ERROR(out.Commit());
   }

@@ -5,7 +5,9 @@
 #include <cld2/public/encodings.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstdio>  // compact_lang_det.h needs FILE
+#include <string>
 
 #include "common/resources.h"
 #include "common/utf8.h"
@@ -84,8 +86,17 @@ LanguageGuess LanguageIdentifier::Identify(std::string_view line) const {
   double normalized3[3];
   int text_bytes = 0;
   bool reliable = false;
+  // CLD2 reads out of bounds on ill-formed UTF-8 (found with binary input):
+  // it gets a repaired copy, of at most the first 1 MiB (its length is an
+  // int, and a megabyte decides).
+  std::string_view text = line.substr(0, std::min<size_t>(line.size(), 1 << 20));
+  std::string repaired;
+  if (!utf8::IsValid(text)) {
+    utf8::Repair(text, &repaired);
+    text = repaired;
+  }
   const CLD2::Language top = CLD2::ExtDetectLanguageSummary(
-      line.data(), static_cast<int>(line.size()), /*is_plain_text=*/true, nullptr, 0,
+      text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, nullptr, 0,
       CLD2::UNKNOWN_LANGUAGE, language3, percent3, normalized3, &text_bytes, &reliable);
   for (int k = 0; k < 3; ++k) {
     guess.top3[k] = CLD2::LanguageCode(language3[k]);

@@ -6,6 +6,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config clang-format python3 python3-yaml
+  clang libclang-rt-14-dev
   libicu-dev icu-devtools
   libsentencepiece-dev sentencepiece
   libboost-program-options-dev libcld2-dev libhunspell-dev hunspell-kk
