@@ -173,7 +173,7 @@ Status Normalizer::Load(const NormalizerOptions& options, std::unique_ptr<Normal
     TypoOptions typo_options;
     typo_options.rules_dir = options.rules_dir;
     typo_options.threads = options.load_threads;
-    KAZPREP_RETURN_IF_ERROR(TypoCorrector::Load(typo_options, &n->typos_));
+    KAZPREP_RETURN_IF_ERROR(TypoCorrector::LoadShared(typo_options, &n->typos_));
   }
   n->dash_ = n->punctuation_->dash();
   utf8::Append(n->dash_, &n->dash_utf8_);

@@ -176,7 +176,7 @@ class Normalizer {
   std::unique_ptr<ScriptRepair> script_;
   std::unique_ptr<Punctuation> punctuation_;
   std::unique_ptr<Mojibake> mojibake_;
-  std::unique_ptr<TypoCorrector> typos_;  // null unless kk with typos safe
+  std::shared_ptr<const TypoCorrector> typos_;  // null unless kk with typos safe
 };
 
 }  // namespace kazprep

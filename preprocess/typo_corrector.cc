@@ -264,6 +264,24 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
   return Status::Ok();
 }
 
+Status TypoCorrector::LoadShared(const TypoOptions& options,
+                                 std::shared_ptr<const TypoCorrector>* corrector) {
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<const TypoCorrector>> loaded;
+  const std::string key = options.rules_dir + '\0' + options.hunspell;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto live = loaded[key].lock()) {
+    *corrector = std::move(live);
+    return Status::Ok();
+  }
+  std::unique_ptr<TypoCorrector> fresh;
+  KAZPREP_RETURN_IF_ERROR(Load(options, &fresh));
+  std::shared_ptr<const TypoCorrector> shared(std::move(fresh));
+  loaded[key] = shared;
+  *corrector = std::move(shared);
+  return Status::Ok();
+}
+
 uint64_t TypoCorrector::RarestTrigram(const std::u32string& word) const {
   const std::u32string w = Bounded(word);
   uint64_t rarest = UINT64_MAX;

@@ -83,7 +83,7 @@ TEST(TypoCorrectorTest, RestoresKazakhLettersOverAStemAndEnding) {
     TypoFix fix;
     ASSERT_TRUE(t->Correct(typed, &fix)) << typed;
     EXPECT_EQ(fix.correction, meant);
-    EXPECT_EQ(fix.evidence, "restored-letters");
+    EXPECT_STREQ(fix.evidence, "restored-letters");
   }
 }
 
