@@ -5,6 +5,8 @@
 #include <iostream>
 #include <thread>
 
+#include "common/option_error.h"
+
 namespace kazprep::cli {
 
 const std::vector<CommandInfo>& Commands() {
@@ -116,7 +118,7 @@ bool ParseArgs(const CommandInfo& info, const std::vector<std::string>& args,
     }
     po::notify(*vm);
   } catch (const po::error& e) {
-    throw UsageError(e.what());
+    throw UsageError(OptionErrorMessage(e));
   }
   if (takes_inputs && inputs->empty()) inputs->push_back("-");
   return true;

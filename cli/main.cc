@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "common/option_error.h"
 #include "common/progress.h"
 
 #ifndef KAZPREP_VERSION
@@ -63,6 +64,10 @@ int main(int argc, char** argv) {
     } catch (const kazprep::cli::UsageError& e) {
       std::cerr << "kazprep " << command.name << ": " << e.what() << " (see 'kazprep "
                 << command.name << " --help')\n";
+      return kExitUsage;
+    } catch (const boost::program_options::error& e) {
+      std::cerr << "kazprep " << command.name << ": " << kazprep::OptionErrorMessage(e)
+                << " (see 'kazprep " << command.name << " --help')\n";
       return kExitUsage;
     } catch (const std::exception& e) {
       std::cerr << "kazprep " << command.name << ": " << e.what() << "\n";

@@ -11,11 +11,13 @@
 #include <fstream>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <unordered_set>
 
 #include "common/batch.h"
 #include "common/hash.h"
 #include "common/line_io.h"
+#include "common/option_error.h"
 #include "common/resources.h"
 #include "common/utf8.h"
 #include "pipeline/bitext.h"
@@ -793,14 +795,48 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
     desc.add_options()((std::string("pair.") + pair_names[i]).c_str(),
                        po::value(&pairs[i])->composing());
   }
-  std::ifstream in(path);
-  if (!in) return Status::Error(path + ": cannot open");
+  std::string content;
+  KAZPREP_RETURN_IF_ERROR(ReadFile(path, &content));
+  // Checked line by line before Boost sees it: Boost's message for an
+  // unknown option loops forever on names holding its %placeholders% (found
+  // by fuzzing), and a precise file:line helps more anyway.
+  {
+    size_t number = 0;
+    for (size_t pos = 0; pos <= content.size();) {
+      size_t end = content.find('\n', pos);
+      if (end == std::string::npos) end = content.size();
+      const std::string_view raw(content.data() + pos, end - pos);
+      pos = end + 1;
+      ++number;
+      const std::string_view line = utf8::TrimSpace(raw.substr(0, raw.find('#')));
+      const auto name_ok = [](std::string_view name) {
+        return !name.empty() &&
+               name.find_first_not_of(
+                   "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._") ==
+                   std::string_view::npos;
+      };
+      const auto where = [&]() { return path + ":" + std::to_string(number) + ": "; };
+      if (raw.find('\0') != std::string_view::npos) return Status::Error(where() + "NUL byte");
+      if (line.empty()) continue;
+      if (line.front() == '[') {
+        if (line.back() != ']' || !name_ok(line.substr(1, line.size() - 2))) {
+          return Status::Error(where() + "expected a section name such as [mono] or [pair]");
+        }
+        continue;
+      }
+      const size_t eq = line.find('=');
+      if (eq == std::string_view::npos || !name_ok(utf8::TrimSpace(line.substr(0, eq)))) {
+        return Status::Error(where() + "expected KEY = VALUE (a KEY of letters, digits, - . _)");
+      }
+    }
+  }
+  std::istringstream in(content);
   po::variables_map vm;
   try {
     po::store(po::parse_config_file(in, desc, /*allow_unregistered=*/false), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    return Status::Error(path + ": " + e.what());
+    return Status::Error(path + ": " + OptionErrorMessage(e));
   }
   const fs::path base = fs::path(path).parent_path();
   auto resolve = [&base](const std::string& p) {

@@ -65,7 +65,9 @@ TEST(CliTest, UsageErrorsExitTwoWithOneLine) {
                        "run --config j.ini --step bogus",
                        "run --config j.ini --step merge --shard 0/2",
                        "run --config j.ini --step train --shards 2",
-                       "run --step train"};
+                       "run --step train",
+                       "normalize --threads %value%",
+                       "split --%option%"};
   for (const char* args : bad) {
     const auto r = RunKazprep(args, dir.path());
     EXPECT_EQ(r.exit_code, 2) << args;

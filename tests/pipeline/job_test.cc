@@ -347,11 +347,29 @@ TEST(JobTest, ConfigErrorsNameTheFile) {
   testing::TempDir dir;
   testing::Spit(dir.File("unknown.ini"), "output-dir = x\ncolour = blue\n");
   testing::Spit(dir.File("missing.ini"), "output-dir = x\n[pair]\nkk-ru = nowhere.tsv\n");
-  for (const char* name : {"unknown.ini", "missing.ini"}) {
+  // Found by fuzzing: Boost's message for an unknown option holding its
+  // %placeholders% never ended; NUL bytes and lines that are no setting are
+  // errors with file:line.
+  testing::Spit(dir.File("placeholder.ini"), "output-dir = x\nbad%option%name = 1\n");
+  testing::Spit(dir.File("nul.ini"), std::string("output-dir = x\n[mo\0no]\n", 20));
+  testing::Spit(dir.File("section.ini"), "output-dir = x\n[mono\n");
+  testing::Spit(dir.File("no-equals.ini"), "output-dir = x\njust words\n");
+  testing::Spit(dir.File("placeholder-value.ini"), "output-dir = x\nvocab-size = %value%\n");
+  testing::Spit(dir.File("twice.ini"), "output-dir = x\nseed = 1\nseed = 2\n");
+  testing::Spit(dir.File("no-output.ini"), "seed = 1\n");
+  const std::pair<const char*, const char*> cases[] = {
+      {"unknown.ini", "colour"},
+      {"missing.ini", "nowhere.tsv"},
+      {"placeholder.ini", ":2: expected KEY = VALUE"},
+      {"nul.ini", ":2: NUL byte"},
+      {"section.ini", ":2: expected a section name"},
+      {"no-equals.ini", ":2: expected KEY = VALUE"}};
+  for (const auto& [name, says] : cases) {
     JobConfig config;
     const Status status = LoadJobConfig(dir.File(name), &config);
     ASSERT_FALSE(status.ok()) << name;
     EXPECT_NE(status.message().find(name), std::string::npos) << status.message();
+    EXPECT_NE(status.message().find(says), std::string::npos) << status.message();
   }
 }
 
