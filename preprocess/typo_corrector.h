@@ -76,6 +76,8 @@ class TypoCorrector {
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
+  // Correct() at `depth` steps down a chain of corrections.
+  bool CorrectAt(std::string_view word, TypoFix* fix, int depth) const;
   TypoCorrector();
   // The calling thread's Hunspell (Hunspell objects are not thread-safe).
   class HunspellPool;

@@ -50,6 +50,17 @@ TEST(TypoCorrectorTest, LoadingOnTwoThreadsBuildsTheSameTables) {
   EXPECT_GE(corrected, 8u);
 }
 
+// Found by fuzzing: "лнын" was corrected to "онын", which a second pass
+// corrected to "оның". A correction is followed to a word that is kept.
+TEST(TypoCorrectorTest, CorrectionsAreWordsItKeeps) {
+  const auto t = Make(false);
+  EXPECT_EQ(Fix(*t, "лнын"), "оның");
+  for (const char* w : {"лнын", "онын", "казакстан", "техологиялары", "кейейтуге", "томен"}) {
+    const std::string once = Fix(*t, w);
+    EXPECT_EQ(Fix(*t, once), once) << w << " -> " << once;
+  }
+}
+
 TEST(TypoCorrectorTest, LeavesKnownShortNamedAndForeignWordsAlone) {
   const auto t = Make(false);
   for (const char* word : {"және", "ниетті", "тел", "Шерматов", "Техологиялары", "iPhone",
