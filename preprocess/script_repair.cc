@@ -242,12 +242,17 @@ void ScriptRepair::RepairLegacy(std::u32string* text_ptr, NormalizerStats* stats
 }
 
 void ScriptRepair::Repair(std::u32string* text, NormalizerStats* stats) const {
-  // Legacy repairs make new Kazakh letters that decide other words' script:
-  // repeat the whole pass while they change something.
+  // Legacy repairs make new Kazakh letters that decide other words' script,
+  // and a look-alike put right makes a word Cyrillic, which a context code
+  // point needs (xxxсекӃнды: Ӄ became Қ only on a second run; found by
+  // fuzzing): repeat the whole pass while either changes something.
   for (int round = 0; round < 3; ++round) {
-    const uint64_t before = stats->repaired(Rule::kCodepoint);
+    const uint64_t codepoints = stats->repaired(Rule::kCodepoint);
+    const uint64_t lookalikes = stats->repaired(Rule::kLookalike);
     RepairOnce(text, stats);
-    if (!has_legacy_ || stats->repaired(Rule::kCodepoint) == before) break;
+    const bool codepoint_changed = stats->repaired(Rule::kCodepoint) != codepoints;
+    const bool lookalike_changed = stats->repaired(Rule::kLookalike) != lookalikes;
+    if (!(codepoint_changed && has_legacy_) && !(lookalike_changed && has_codepoints_)) break;
   }
 }
 

@@ -28,6 +28,8 @@ struct Case {
 TEST(ScriptRepairTest, RepairsWordsByTheirScript) {
   const Case cases[] = {
       {"Latin a inside a Cyrillic word", "kk", "Қaзақстан", "Қазақстан"},
+      {"look-alikes put right, then a context code point (found by fuzzing)", "kk", "xxxсекӃнды",
+       "хххсекҚнды"},
       {"Latin i for Kazakh і", "kk", "мемлекеттiк бiлiм", "мемлекеттік білім"},
       {"Latin schwa for ә", "kk", "жəне Ə", "және Ə"},
       {"capital Latin look-alikes", "kk", "KОМИТЕТ", "КОМИТЕТ"},
