@@ -601,7 +601,16 @@ void Normalizer::NormalizeInto(std::string_view input, std::string* out, Normali
     s->swap(composed);
     return true;
   };
-  if ((flags.any & kNfcMaybe) && nfc(out)) local.Count(Rule::kNfc);
+  if ((flags.any & kNfcMaybe) && nfc(out)) {
+    local.Count(Rule::kNfc);
+    // What NFC made may need passes the flags did not choose (U+037E became
+    // ';', which wants its spacing; found by fuzzing): scan the composed text
+    // again.
+    std::string composed;
+    composed.swap(*out);
+    flags = LineFlags();
+    CleanCharacters(composed, out, &local, &flags);
+  }
 
   const bool mixed = flags.mixed_word;
   const bool codepoints = flags.any & kCodepoint;

@@ -42,6 +42,8 @@ TEST(NormalizerTest, RepairsCharactersAndSpacing) {
       {"clean text is unchanged", "Қазақстан Республикасы.", "Қазақстан Республикасы."},
       {"soft hyphen inside a word leaves no space", "қала\u00ADсынан", "қаласынан"},
       {"zero-width space is deleted", "бір\u200Bекі", "бірекі"},
+      {"what NFC makes gets its spacing (Greek question mark; found by fuzzing)", "бір\u037Eекі",
+       "бір; екі"},
       {"BOM inside text is deleted", "\uFEFFМәтін", "Мәтін"},
       {"bidi marks are deleted", "\u200Eabc\u202Edef\u202C", "abcdef"},
       {"NBSP in a digit group becomes a space", "10\u00A0000 теңге", "10 000 теңге"},
