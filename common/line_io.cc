@@ -114,17 +114,15 @@ Status LineReader::Open(const std::string& path, const Shard& shard) {
     }
     const uint64_t buffer_start = bytes_read_ - end_;
     size_t from = begin_;
-    last = buffer_[end_ - 1];
+    if (end_ > begin_) last = buffer_[end_ - 1];  // not a BOM that Fill() skipped
     if (buffer_start + end_ <= begin - 1) {
-      newlines +=
-          static_cast<uint64_t>(std::count(buffer_.data() + begin_, buffer_.data() + end_, '\n'));
+      newlines += CountNewlines(buffer_.data() + begin_, end_ - begin_);
       begin_ = end_;
       continue;
     }
     if (buffer_start + from < begin - 1) {
       const size_t target = static_cast<size_t>(begin - 1 - buffer_start);
-      newlines +=
-          static_cast<uint64_t>(std::count(buffer_.data() + from, buffer_.data() + target, '\n'));
+      newlines += CountNewlines(buffer_.data() + from, target - from);
       from = target;
     }
     const void* nl = std::memchr(buffer_.data() + from, '\n', end_ - from);
@@ -280,8 +278,10 @@ bool LineReader::Next(std::string_view* line) {
       begin_ += len + 1;
       break;
     }
-    carry_.append(start, end_ - begin_);
-    have_carry = true;
+    if (end_ > begin_) {  // (a buffer holding only a BOM adds no line)
+      carry_.append(start, end_ - begin_);
+      have_carry = true;
+    }
     begin_ = end_;
   }
   ++line_number_;
@@ -406,6 +406,20 @@ std::string EscapeTsvField(std::string_view s) {
       default:
         out.push_back(c);
     }
+  }
+  return out;
+}
+
+std::string UnescapeTsvField(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\\' || i + 1 == s.size()) {
+      out.push_back(s[i]);
+      continue;
+    }
+    const char c = s[++i];
+    out.push_back(c == 't' ? '\t' : c == 'r' ? '\r' : c == 'n' ? '\n' : c);
   }
   return out;
 }

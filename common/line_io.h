@@ -129,6 +129,8 @@ class OutputFile {
 
 // A field of a TSV file: tab, CR, LF and backslash escaped as \t \r \n \\.
 std::string EscapeTsvField(std::string_view s);
+// The inverse of EscapeTsvField.
+std::string UnescapeTsvField(std::string_view s);
 
 // Reads a whole (small) file into `*content`; the message names the file.
 Status ReadFile(const std::string& path, std::string* content);

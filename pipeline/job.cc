@@ -197,11 +197,11 @@ bool ReadStamp(const std::string& dir, const std::string& stage, uint64_t finger
     if (f[0] == "fingerprint" && f.size() == 2) {
       if (!ParseNumber(f[1], &stamp->fingerprint)) return false;  // a damaged stamp is stale
     } else if (f[0] == "stage" && f.size() >= 5) {
-      StageCount st{f[1]};
+      StageCount st{UnescapeTsvField(f[1])};
       if (!ParseNumber(f[2], &st.in) || !ParseNumber(f[3], &st.out)) return false;
       st.seconds = std::strtod(f[4].c_str(), nullptr);
       for (size_t k = 5; k + 1 < f.size(); k += 2) {
-        if (!ParseNumber(f[k + 1], &st.dropped[f[k]])) return false;
+        if (!ParseNumber(f[k + 1], &st.dropped[UnescapeTsvField(f[k])])) return false;
       }
       stamp->stages.push_back(st);
     } else if (f[0] == "file" && f.size() == 4) {
@@ -218,12 +218,12 @@ Status WriteStamp(const std::string& dir, const std::string& stage, const Stamp&
   std::string out = "fingerprint\t";
   out.append(std::to_string(stamp.fingerprint)).push_back('\n');
   for (const auto& st : stamp.stages) {
-    out.append("stage\t").append(st.stage).push_back('\t');
+    out.append("stage\t").append(EscapeTsvField(st.stage)).push_back('\t');
     out.append(std::to_string(st.in)).push_back('\t');
     out.append(std::to_string(st.out)).push_back('\t');
     out.append(std::to_string(st.seconds));
     for (const auto& [reason, n] : st.dropped) {
-      out.append("\t").append(reason).push_back('\t');
+      out.append("\t").append(EscapeTsvField(reason)).push_back('\t');
       out.append(std::to_string(n));
     }
     out.push_back('\n');
@@ -637,19 +637,19 @@ Status RunTextShard(const JobConfig& config, uint64_t text_print, const Shard& s
   return WriteStamp(shard_dir, "text", stamp);
 }
 
-// The report rows of the text step of every shard, in shard order; an error
-// names the shard whose step is missing or stale.
-Status ReadShardStamps(const JobConfig& config, uint64_t fingerprint, const std::string& stage,
-                       int shards, std::vector<Stamp>* stamps) {
+// The stamps `stamp` (of the step `step`) of every shard, in shard order;
+// an error names the shard whose step is missing or stale.
+Status ReadShardStamps(const JobConfig& config, uint64_t fingerprint, const std::string& stamp,
+                       const std::string& step, int shards, std::vector<Stamp>* stamps) {
   stamps->assign(static_cast<size_t>(shards), Stamp());
   for (int k = 0; k < shards; ++k) {
     const Shard shard{k, shards};
-    if (!ReadStamp(ShardDir(config.output_dir, shard), stage, ShardFingerprint(fingerprint, shard),
+    if (!ReadStamp(ShardDir(config.output_dir, shard), stamp, ShardFingerprint(fingerprint, shard),
                    &(*stamps)[static_cast<size_t>(k)])) {
       return Status::Error("shard " + std::to_string(k) + "/" + std::to_string(shards) +
-                           " of the " + stage + " step is missing or stale (" +
+                           " of the " + step + " step is missing or stale (" +
                            ShardDir(config.output_dir, shard) + "): run it again with --step " +
-                           stage + " --shard " + std::to_string(k) + "/" + std::to_string(shards));
+                           step + " --shard " + std::to_string(k) + "/" + std::to_string(shards));
     }
   }
   return Status::Ok();
@@ -663,7 +663,7 @@ Status MergeText(const JobConfig& config, uint64_t text_print, int shards,
                  JobReport* report) {
   const std::string& dir = config.output_dir;
   std::vector<Stamp> stamps;
-  KAZPREP_RETURN_IF_ERROR(ReadShardStamps(config, text_print, "text", shards, &stamps));
+  KAZPREP_RETURN_IF_ERROR(ReadShardStamps(config, text_print, "text", "text", shards, &stamps));
   // Rows per input: pairs first (one each), then mono (three each).
   const size_t rows_per_shard = config.pairs.size() + 3 * config.mono.size();
   std::vector<StageCount> rows(rows_per_shard);
@@ -758,7 +758,7 @@ Status MergeEncoded(const JobConfig& config, const std::string& prefix, uint64_t
                     const std::vector<std::string>& files, int shards, StageCount* stage) {
   std::vector<Stamp> stamps;
   KAZPREP_RETURN_IF_ERROR(
-      ReadShardStamps(config, encode_print, "encode-" + prefix, shards, &stamps));
+      ReadShardStamps(config, encode_print, "encode-" + prefix, "encode", shards, &stamps));
   for (const Stamp& stamp : stamps) {
     for (const auto& st : stamp.stages) AddCounts(st, stage);
   }
@@ -918,7 +918,24 @@ Status RunJob(const JobConfig& config, JobReport* report, const JobStep& step) {
   KAZPREP_RETURN_IF_ERROR(MakeDirs(dir + "/text"));
   // Temporary files of an interrupted run (NAME.tmp.PID) are never complete:
   // they go. (Two runs into one folder at once are not supported.)
-  for (const std::string& folder : {dir, dir + "/text", dir + "/.stages"}) {
+  // A shard step sweeps only its own shard folder: other shards' steps may
+  // be running beside it.
+  std::vector<std::string> folders = {dir, dir + "/text", dir + "/.stages"};
+  {
+    std::vector<std::string> shard_dirs;
+    if (step.name == "text" || step.name == "encode") {
+      shard_dirs.push_back(ShardDir(dir, step.shard));
+    } else if (step.name == "all") {
+      std::error_code ec;
+      for (const auto& e : fs::directory_iterator(dir + "/shards", ec)) {
+        shard_dirs.push_back(e.path().string());
+      }
+    }
+    for (const auto& d : shard_dirs) {
+      folders.insert(folders.end(), {d, d + "/pieces", d + "/.stages"});
+    }
+  }
+  for (const std::string& folder : folders) {
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(folder, ec)) {
       const std::string name = e.path().filename().string();

@@ -367,10 +367,31 @@ double TypoCorrector::EditCost(const std::u32string& a, const std::u32string& b)
 }
 
 bool TypoCorrector::Correct(std::string_view word, TypoFix* fix) const {
-  return CorrectAt(word, fix, 0);
+  // A correction that would itself be corrected (лнын -> онын -> оның, found
+  // by fuzzing: normalizing twice differed) is followed to the word that is
+  // kept; a cycle or a chain longer than kMaxChain is no correction. Each
+  // step is the one-step decision (cached), so the result does not depend
+  // on which words came before.
+  constexpr int kMaxChain = 3;
+  TypoFix result;
+  if (!CorrectOnce(word, &result)) return false;
+  std::vector<std::string> seen = {std::string(word), result.correction};
+  for (int step = 1;; ++step) {
+    TypoFix next;
+    if (!CorrectOnce(result.correction, &next)) break;
+    if (step >= kMaxChain || std::find(seen.begin(), seen.end(), next.correction) != seen.end()) {
+      return false;
+    }
+    seen.push_back(next.correction);
+    result.correction = next.correction;
+    result.cost += next.cost;
+    result.score = std::min(result.score, next.score);
+  }
+  *fix = result;
+  return true;
 }
 
-bool TypoCorrector::CorrectAt(std::string_view word, TypoFix* fix, int depth) const {
+bool TypoCorrector::CorrectOnce(std::string_view word, TypoFix* fix) const {
   // Cheap refusals first: under kMinLetters letters (a Cyrillic letter is 2
   // bytes in UTF-8), or not starting with a lower-case Cyrillic letter.
   if (word.size() < 2 * kMinLetters) return false;
@@ -393,22 +414,7 @@ bool TypoCorrector::CorrectAt(std::string_view word, TypoFix* fix, int depth) co
   }
   Decision decision;
   decision.fix = lower ? Decide(word, &decision.what) : CorrectCapitalised(word, &decision.what);
-  // A correction that would itself be corrected (лнын -> онын -> оның, found
-  // by fuzzing: normalizing twice differed) is followed to the word that is
-  // kept; a chain longer than kMaxChain or back to `word` is no correction.
-  constexpr int kMaxChain = 3;
-  TypoFix next;
-  if (decision.fix && depth < kMaxChain && CorrectAt(decision.what.correction, &next, depth + 1)) {
-    if (next.correction == word || depth + 1 >= kMaxChain) {
-      decision.fix = false;
-    } else {
-      decision.what.correction = next.correction;
-      decision.what.cost += next.cost;
-      decision.what.score = std::min(decision.what.score, next.score);
-    }
-  }
   if (decision.fix) *fix = decision.what;
-  if (depth > 0) return decision.fix;  // cut short by the depth: not for the cache
   const std::unique_lock<std::shared_mutex> lock(shard.mutex);
   if (shard.decisions.size() >= kMaxCachedWords / kCacheShards) shard.decisions.clear();
   shard.decisions.emplace(std::string(word), decision);

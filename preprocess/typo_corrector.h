@@ -76,8 +76,8 @@ class TypoCorrector {
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
-  // Correct() at `depth` steps down a chain of corrections.
-  bool CorrectAt(std::string_view word, TypoFix* fix, int depth) const;
+  // One step of Correct(): the decision for `word` alone (cached).
+  bool CorrectOnce(std::string_view word, TypoFix* fix) const;
   TypoCorrector();
   // The calling thread's Hunspell (Hunspell objects are not thread-safe).
   class HunspellPool;

@@ -75,6 +75,20 @@ TEST(LineReaderTest, ShardsInOrderAreTheWholeFile) {
   }
 }
 
+// Found in review: the BOM of a file that holds nothing else was counted as
+// a line by the shards after the first.
+TEST(LineReaderTest, ShardsOfABomOnlyFileHaveNoLines) {
+  TempDir dir;
+  Spit(dir.File("in"), "\xEF\xBB\xBF");
+  for (int k = 0; k < 3; ++k) {
+    LineReader reader;
+    ASSERT_TRUE(reader.Open(dir.File("in"), Shard{k, 3}).ok());
+    EXPECT_EQ(reader.line_number(), 0u) << k;
+    std::string_view line;
+    EXPECT_FALSE(reader.Next(&line)) << k;
+  }
+}
+
 TEST(LineReaderTest, SkipLinesStopsAtTheEnd) {
   TempDir dir;
   Spit(dir.File("in"), "a\nb\nc\n");

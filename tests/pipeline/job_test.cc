@@ -159,6 +159,14 @@ TEST(JobTest, ShardedStepsGiveTheFilesOfOneRun) {
     }
     step("merge", 0, n);
     step("train", 0, 1);
+    {
+      JobStep early{"finish", {0, n}};  // before any encode step: which step to run
+      const Status st = RunJob(config, &report, early);
+      ASSERT_FALSE(st.ok());
+      EXPECT_NE(st.message().find("--step encode --shard 0/" + std::to_string(n)),
+                std::string::npos)
+          << st.message();
+    }
     for (int k = n - 1; k >= 0; --k) step("encode", k, n);  // any order
     step("finish", 0, n);
     size_t compared = 0;
@@ -180,6 +188,31 @@ TEST(JobTest, ShardedStepsGiveTheFilesOfOneRun) {
       EXPECT_EQ(a.dropped, b.dropped) << a.stage;
     }
   }
+}
+
+// Found in review: a tab in an input's name broke the stamps (stage names
+// hold the path), and a whole run then stopped after its own text stage.
+TEST(JobTest, InputNamesWithTabsAndNewlines) {
+  testing::TempDir dir;
+  JobConfig config;
+  ASSERT_TRUE(PrepareExampleJob(dir.File("out"), &config).ok());
+  const std::string odd = dir.File("news\tof\nthe day.kk");
+  std::filesystem::copy_file(config.mono.front().path, odd);
+  config.mono.front().path = odd;
+  JobReport report;
+  Status st = RunJob(config, &report);
+  ASSERT_TRUE(st.ok()) << st.message();
+  JobReport again;
+  st = RunJob(config, &again);
+  ASSERT_TRUE(st.ok()) << st.message();
+  size_t resumed = 0;
+  for (const auto& stage : again.stages) {
+    if (stage.stage.find("(done before)") != std::string::npos) ++resumed;
+    if (stage.stage.find("clean kk") == 0) {
+      EXPECT_NE(stage.stage.find(odd), std::string::npos);
+    }
+  }
+  EXPECT_GT(resumed, 5u);
 }
 
 TEST(JobTest, ReRunSkipsFinishedStages) {
