@@ -863,15 +863,24 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
       }
     }
   }
+  // (error_code overloads: a name too long for the file system is an error
+  // to report, not an exception; found by fuzzing)
+  const auto missing = [](const std::string& file, std::string* why) {
+    std::error_code ec;
+    if (fs::exists(file, ec)) return false;
+    *why = ec ? ec.message() : "no such file";
+    return true;
+  };
+  std::string why;
   for (const auto& m : config->mono) {
-    if (!fs::exists(m.path))
-      return Status::Error(path + ": mono." + m.lang + ": " + m.path + ": no such file");
+    if (missing(m.path, &why)) {
+      return Status::Error(path + ": mono." + m.lang + ": " + m.path + ": " + why);
+    }
   }
   for (const auto& p : config->pairs) {
     for (const std::string& file : {p.path, p.tgt_path}) {
-      if (!file.empty() && !fs::exists(file)) {
-        return Status::Error(path + ": pair." + p.src + "-" + p.tgt + ": " + file +
-                             ": no such file");
+      if (!file.empty() && missing(file, &why)) {
+        return Status::Error(path + ": pair." + p.src + "-" + p.tgt + ": " + file + ": " + why);
       }
     }
   }

@@ -677,7 +677,11 @@ void Normalizer::NormalizeInto(std::string_view input, std::string* out, Normali
     });
     if (copied > 0) {
       corrected.append(*out, copied, std::string::npos);
-      out->swap(corrected);
+      // The corrected words may decide what the passes above do (a new ы
+      // tells a legacy Kazakh layout from Serbian: Ћ -> Һ only on a second
+      // normalize; found by fuzzing): run them again, without typos.
+      NormalizeInto(corrected, out, &local, depth + 1, notes);
+      return;
     }
   }
   // A line the repairs above turned into decodable mojibake (a soft hyphen

@@ -390,8 +390,15 @@ TEST(JobTest, ConfigErrorsNameTheFile) {
   testing::Spit(dir.File("placeholder-value.ini"), "output-dir = x\nvocab-size = %value%\n");
   testing::Spit(dir.File("twice.ini"), "output-dir = x\nseed = 1\nseed = 2\n");
   testing::Spit(dir.File("no-output.ini"), "seed = 1\n");
+  // Found by fuzzing: a name too long for the file system threw.
+  testing::Spit(dir.File("long-name.ini"),
+                "output-dir = x\n[mono]\nkk = " + std::string(300, 'a') + "\n");
   const std::pair<const char*, const char*> cases[] = {
-      {"unknown.ini", "colour"},
+      {"unknown.ini", "unknown option 'colour'"},
+      {"placeholder-value.ini", "invalid value for 'vocab-size'"},
+      {"twice.ini", "'seed' is given more than once"},
+      {"no-output.ini", "'output-dir' is required"},
+      {"long-name.ini", "File name too long"},
       {"missing.ini", "nowhere.tsv"},
       {"placeholder.ini", ":2: expected KEY = VALUE"},
       {"nul.ini", ":2: NUL byte"},
