@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <random>
 #include <sstream>
 #include <unordered_map>
@@ -152,7 +153,15 @@ Status SubwordEncoder::Load(const std::string& model_path,
   sentencepiece::logging::SetMinLogLevel(2);
   std::unique_ptr<SubwordEncoder> e(new SubwordEncoder());
   e->processor_ = std::make_unique<sentencepiece::SentencePieceProcessor>();
-  const auto status = e->processor_->LoadFromSerializedProto(serialized);
+  sentencepiece::util::Status status;
+  try {
+    status = e->processor_->LoadFromSerializedProto(serialized);
+  } catch (const std::exception& error) {
+    // Its trie builder throws on some corrupt models (an empty piece; found
+    // by fuzzing).
+    return Status::Error(model_path +
+                         ": not a valid SentencePiece model (corrupt?): " + error.what());
+  }
   if (!status.ok()) {
     return Status::Error(
         model_path +

@@ -58,6 +58,18 @@ Status* SubwordTest::train_status_ = nullptr;
 
 // spm-export: counts from encoded text order fairseq/OpenNMT vocabularies;
 // Marian's lists every piece; bad formats and counts are errors.
+// Found by fuzzing: SentencePiece's trie builder throws on a model with an
+// empty piece; loading reports it instead.
+TEST(SubwordLoadTest, ModelWithAnEmptyPieceIsAnError) {
+  const std::string path =
+      std::string(KAZPREP_SOURCE_DIR) + "/tests/fuzz/corpus/model/regression-empty-piece";
+  std::unique_ptr<SubwordEncoder> encoder;
+  const Status status = SubwordEncoder::Load(path, &encoder);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find(path), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find("not a valid SentencePiece model"), std::string::npos);
+}
+
 TEST_F(SubwordTest, ExportsVocabulariesWithCounts) {
   const auto e = Load();
   std::vector<uint64_t> counts;
