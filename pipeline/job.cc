@@ -99,10 +99,7 @@ struct Tools {
     const std::string name = src + "-" + tgt;
     if (bitext.count(name) != 0) return Status::Ok();
     for (const std::string& lang : {src, tgt}) {  // for the held-out sentences
-      if (splitters.count(lang) != 0) continue;
-      SplitterOptions s;
-      s.lang = lang;
-      KAZPREP_RETURN_IF_ERROR(SentenceSplitter::Load(s, &splitters[lang]));
+      KAZPREP_RETURN_IF_ERROR(LoadSplitter(lang));
     }
     BitextOptions b;
     b.src = src;
@@ -118,6 +115,12 @@ struct Tools {
     NormalizerOptions n;
     n.lang = lang;
     KAZPREP_RETURN_IF_ERROR(Normalizer::Load(n, &normalizers[lang]));
+    return LoadSplitter(lang);
+  }
+
+  // Only the splitter (all that holding out needs).
+  Status LoadSplitter(const std::string& lang) {
+    if (splitters.count(lang) != 0) return Status::Ok();
     SplitterOptions s;
     s.lang = lang;
     return SentenceSplitter::Load(s, &splitters[lang]);
@@ -676,9 +679,13 @@ Status MergeText(const JobConfig& config, uint64_t text_print, int shards,
       AddCounts(stamp.stages[r], &rows[r]);
     }
   }
+  // Holding out splits sentences; nothing here normalizes or filters (the
+  // text step did): only the splitters are loaded, not the typo tables.
   Tools tools;
-  for (const auto& m : config.mono) KAZPREP_RETURN_IF_ERROR(tools.Load(m.lang));
-  for (const auto& p : config.pairs) KAZPREP_RETURN_IF_ERROR(tools.LoadPair(p.src, p.tgt));
+  for (const auto& p : config.pairs) {
+    KAZPREP_RETURN_IF_ERROR(tools.LoadSplitter(p.src));
+    KAZPREP_RETURN_IF_ERROR(tools.LoadSplitter(p.tgt));
+  }
   std::map<std::string, std::unordered_set<uint64_t>> held;  // by language
   std::map<std::string, std::vector<size_t>> pairs_by_name;
   for (size_t i = 0; i < config.pairs.size(); ++i) {

@@ -57,9 +57,12 @@ TEST(HostileInputTest, InvalidUtf8IsReplacedAndCounted) {
     EXPECT_NE(r.err.find("invalid UTF-8 sequences replaced"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find(" 0 invalid UTF-8"), std::string::npos) << command << ": " << r.err;
   }
-  const auto r = RunKazprep("bitext --src kk --tgt ru --summary", dir.path(), dir.File("in"));
+  Spit(dir.File("pairs"), "over \xC0\xAF long\tа \xED\xA0\x80 б\n");
+  const auto r = RunKazprep("bitext --src kk --tgt ru --summary pairs", dir.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(utf8::IsValid(r.out));
+  EXPECT_EQ(Count(r.out, '\n'), 1u);
+  EXPECT_NE(r.err.find("5 invalid UTF-8 sequences replaced"), std::string::npos) << r.err;
 }
 
 TEST(HostileInputTest, NulBytesAreRemovedByNormalizeAndKeepTheLineCount) {
