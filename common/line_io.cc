@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <climits>
 #include <cstring>
 
 namespace kazprep {
@@ -300,6 +302,25 @@ OutputFile::~OutputFile() {
   }
 }
 
+namespace {
+
+// The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N
+// names, or -1.
+int NamedDescriptor(const std::string& path) {
+  if (path == "/dev/stdout") return STDOUT_FILENO;
+  if (path == "/dev/stderr") return STDERR_FILENO;
+  for (const std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (path.size() <= prefix.size() || path.compare(0, prefix.size(), prefix) != 0) continue;
+    int fd = -1;
+    const char* begin = path.data() + prefix.size();
+    const auto [end, ec] = std::from_chars(begin, path.data() + path.size(), fd);
+    if (ec == std::errc() && end == path.data() + path.size()) return fd;
+  }
+  return -1;
+}
+
+}  // namespace
+
 Status OutputFile::Open(const std::string& path) {
   buffer_.reserve(kWriteChunk + 4096);
   if (path.empty() || path == "-") {
@@ -309,17 +330,35 @@ Status OutputFile::Open(const std::string& path) {
     return Status::Ok();
   }
   path_ = path;
-  // A device or pipe (/dev/null, /dev/stderr, a FIFO) is written in place:
-  // renaming a temporary file over it would replace the device.
-  struct stat st;
-  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-    if (S_ISDIR(st.st_mode)) return Status::Error(path + ": is a folder");
-    fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  // /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N name a
+  // descriptor this process has: written through a copy of it (as shells
+  // do). Renaming a temporary file over such a name would replace the
+  // /dev/stderr link itself when stderr is redirected to a file.
+  const int named = NamedDescriptor(path);
+  if (named >= 0) {
+    fd_ = ::fcntl(named, F_DUPFD_CLOEXEC, 0);
     if (fd_ < 0) return Status::Error(path + ": cannot open: " + ErrnoText(errno));
     direct_ = true;
     return Status::Ok();
   }
-  temp_path_ = path + ".tmp." + std::to_string(::getpid());
+  // Through a symbolic link, the file it points to is replaced (the link
+  // stays a link).
+  struct stat st;
+  if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    char target[PATH_MAX];
+    if (::realpath(path.c_str(), target) != nullptr) target_path_ = target;
+  }
+  const std::string& target = target_path_.empty() ? path : target_path_;
+  // A device or pipe (/dev/null, a FIFO) is written in place: renaming a
+  // temporary file over it would replace the device.
+  if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) return Status::Error(path + ": is a folder");
+    fd_ = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) return Status::Error(path + ": cannot open: " + ErrnoText(errno));
+    direct_ = true;
+    return Status::Ok();
+  }
+  temp_path_ = target + ".tmp." + std::to_string(::getpid());
   fd_ = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd_ < 0) return Status::Error(path + ": cannot create: " + ErrnoText(errno));
   return Status::Ok();
@@ -377,7 +416,8 @@ Status OutputFile::Commit() {
     return Status::Error(path_ + ": write error: " + ErrnoText(errno));
   }
   fd_ = -1;
-  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+  const std::string& target = target_path_.empty() ? path_ : target_path_;
+  if (::rename(temp_path_.c_str(), target.c_str()) != 0) {
     const int err = errno;
     ::unlink(temp_path_.c_str());
     return Status::Error(path_ + ": cannot rename into place: " + ErrnoText(err));

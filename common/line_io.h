@@ -100,7 +100,9 @@ class OutputFile {
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
 
-  // Opens `path` ("-" or "" is stdout) for writing through a temporary file.
+  // Opens `path` ("-" or "" is stdout) for writing through a temporary file
+  // (renamed over the file a symbolic link points to); a device, a pipe,
+  // /dev/stdout, /dev/stderr and /dev/fd/N are written in place.
   Status Open(const std::string& path);
   void Write(std::string_view data);
   void WriteLine(std::string_view line) {
@@ -122,6 +124,7 @@ class OutputFile {
   bool committed_ = false;
   std::string path_;
   std::string temp_path_;
+  std::string target_path_;  // what a symbolic link `path_` points to, else ""
   std::string buffer_;
   int error_ = 0;  // first errno seen while writing
   uint64_t bytes_written_ = 0;

@@ -1,7 +1,9 @@
 #include "common/line_io.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tests/test_util.h"
 
@@ -197,6 +199,57 @@ TEST(OutputFileTest, DevicesAreWrittenInPlace) {
   EXPECT_TRUE(S_ISCHR(st.st_mode));
   OutputFile folder;
   EXPECT_FALSE(folder.Open("/tmp").ok());
+}
+
+}  // namespace
+}  // namespace kazprep
+
+namespace kazprep {
+namespace {
+
+// `--fixes /dev/stderr` with stderr redirected to a file: /dev/stderr is a
+// link to /proc/self/fd/2, which points to a regular file. The output goes
+// through the open descriptor; the link (and the file) stay as they are.
+// (Before, the temporary file was renamed over /dev/stderr.) Tested with
+// /dev/fd/N of a file this test opens.
+TEST(OutputFileTest, DescriptorNamesAreWrittenThroughTheDescriptor) {
+  TempDir dir;
+  const std::string path = dir.File("redirected.txt");
+  Spit(path, "");
+  const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  ASSERT_GE(fd, 0);
+  struct stat before, after;
+  ASSERT_EQ(::stat(path.c_str(), &before), 0);
+  OutputFile out;
+  ASSERT_TRUE(out.Open("/dev/fd/" + std::to_string(fd)).ok());
+  out.WriteLine("through the descriptor");
+  ASSERT_TRUE(out.Commit().ok());
+  ::close(fd);
+  ASSERT_EQ(::stat(path.c_str(), &after), 0);
+  EXPECT_EQ(before.st_ino, after.st_ino);  // the same file, not a new one
+  EXPECT_EQ(Slurp(path), "through the descriptor\n");
+  struct stat link;
+  ASSERT_EQ(::lstat("/dev/stderr", &link), 0);
+  EXPECT_TRUE(S_ISLNK(link.st_mode));
+  OutputFile closed;
+  EXPECT_FALSE(closed.Open("/dev/fd/987").ok());  // no such descriptor: an error
+}
+
+// Through a symbolic link, the file it points to is replaced atomically and
+// the link stays a link.
+TEST(OutputFileTest, SymbolicLinksKeepPointingToTheNewFile) {
+  TempDir dir;
+  const std::string target = dir.File("real.txt"), link = dir.File("link.txt");
+  Spit(target, "old\n");
+  std::filesystem::create_symlink(target, link);
+  OutputFile out;
+  ASSERT_TRUE(out.Open(link).ok());
+  out.WriteLine("new");
+  EXPECT_EQ(Slurp(target), "old\n");  // nothing changes before Commit()
+  ASSERT_TRUE(out.Commit().ok());
+  EXPECT_TRUE(std::filesystem::is_symlink(link));
+  EXPECT_EQ(Slurp(target), "new\n");
+  EXPECT_EQ(Slurp(link), "new\n");
 }
 
 }  // namespace
