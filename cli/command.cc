@@ -19,9 +19,11 @@ const std::vector<CommandInfo>& Commands() {
        "pass finds lines repeated across documents (site templates).",
        RunClean},
       {"lexicon", "build a lexicon of word forms and counts (for typo correction)",
-       "kazprep lexicon build [--lang kk] [--min-count N] -o LEXICON.tsv FILE...",
-       "Normalizes the text (typo correction off) and counts lower-cased word forms;\n"
-       "writes WORD<TAB>COUNT sorted by count, the format of models/typos/kk.lexicon.tsv.",
+       "kazprep lexicon build [--lang kk] [--min-count N] [--min-bigram-count N] -o LEXICON.tsv "
+       "FILE...",
+       "Normalizes the text (typo correction off) and counts lower-cased word forms and\n"
+       "word bigrams; writes WORD<TAB>COUNT sorted by count, then W1<TAB>W2<TAB>COUNT,\n"
+       "the format of models/typos/kk.lexicon.tsv.",
        RunLexicon},
       {"normalize", "repair one line at a time (Unicode, invisible characters, spacing)",
        "kazprep normalize [--lang kk|ru|en] [options] [FILE...]",

@@ -18,11 +18,13 @@ int RunLexicon(const std::vector<std::string>& args) {
   const std::vector<std::string> rest(args.begin() + (args[0] == "build" ? 1 : 0), args.end());
   std::string output, lang, rules;
   int threads = 0;
-  uint32_t min_count = 1;
+  uint32_t min_count = 1, min_bigram_count = 2;
   po::options_description desc("Options");
   desc.add_options()("lang,l", po::value(&lang)->default_value("kk"),
                      "language of the text (it is normalized first)")(
       "min-count", po::value(&min_count)->default_value(1), "keep words seen at least N times")(
+      "min-bigram-count", po::value(&min_bigram_count)->default_value(2),
+      "keep word bigrams seen at least N times (0: none; context for typo correction)")(
       "rules", po::value(&rules), "folder that replaces the embedded models/ tables");
   AddOutputOptions(desc, &output, &threads);
   po::variables_map vm;
@@ -60,18 +62,20 @@ int RunLexicon(const std::vector<std::string>& args) {
   // Appended piece by piece: GCC 12 warns (-Wrestrict) on long operator+ chains.
   std::string header = "# kazprep lexicon (kazprep lexicon build --lang ";
   header.append(lang).append(" --min-count ").append(std::to_string(min_count));
-  header.append("): WORD<TAB>COUNT\n# ").append(std::to_string(total.builder.tokens()));
+  header.append(" --min-bigram-count ").append(std::to_string(min_bigram_count));
+  header.append("): WORD<TAB>COUNT, then W1<TAB>W2<TAB>COUNT\n# ")
+      .append(std::to_string(total.builder.tokens()));
   header.append(" words in ").append(std::to_string(read.lines)).append(" lines of:");
   for (const auto& input : inputs)
     header.append(" ").append(input.substr(input.find_last_of('/') + 1));
   header += "\n";
-  status = WriteFileAtomically(output, total.builder.ToTsv(min_count, header));
+  status = WriteFileAtomically(output, total.builder.ToTsv(min_count, header, min_bigram_count));
   if (!status.ok()) return DataError(info.name, status.message());
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::fprintf(stderr, "kazprep lexicon: %llu words, %zu forms, %.1f MB in %.2f s\n",
+  std::fprintf(stderr, "kazprep lexicon: %llu words, %zu forms, %zu bigrams, %.1f MB in %.2f s\n",
                static_cast<unsigned long long>(total.builder.tokens()), total.builder.types(),
-               read.bytes / 1e6, seconds);
+               total.builder.bigram_types(), read.bytes / 1e6, seconds);
   return kExitOk;
 }
 

@@ -43,50 +43,136 @@ std::string LowerWord(std::string_view word) {
   return out;
 }
 
-void LexiconBuilder::AddLine(std::string_view line) {
-  ForEachWord(line, [this](std::string_view word, size_t, size_t) {
-    ++counts_[LowerWord(word)];
-    ++tokens_;
+void WordsInContext(std::string_view line, std::vector<WordInContext>* words) {
+  words->clear();
+  ForEachWord(line, [words](std::string_view, size_t begin, size_t end) {
+    words->push_back(WordInContext{begin, end, false, false});
   });
+  for (size_t i = 0; i < words->size(); ++i) {
+    WordInContext& w = (*words)[i];
+    const size_t gap_end = i + 1 < words->size() ? (*words)[i + 1].begin : line.size();
+    const std::string_view gap = line.substr(w.end, gap_end - w.end);
+    w.joined_to_next = i + 1 < words->size() && !gap.empty() &&
+                       gap.find_first_not_of(" \t") == std::string_view::npos;
+    w.ends_sentence = i + 1 == words->size() ||
+                      gap.find_first_of(".!?") != std::string_view::npos ||
+                      gap.find("\u2026") != std::string_view::npos;
+  }
+}
+
+std::string LeftNeighbour(std::string_view line, const std::vector<WordInContext>& words,
+                          size_t i) {
+  if (i == 0 || words[i - 1].ends_sentence) return std::string(kSentenceStart);
+  const WordInContext& w = words[i - 1];
+  return w.joined_to_next ? LowerWord(line.substr(w.begin, w.end - w.begin)) : std::string();
+}
+
+std::string RightNeighbour(std::string_view line, const std::vector<WordInContext>& words,
+                           size_t i) {
+  const WordInContext& w = words[i];
+  if (w.joined_to_next) {
+    return LowerWord(line.substr(words[i + 1].begin, words[i + 1].end - words[i + 1].begin));
+  }
+  return w.ends_sentence ? std::string(kSentenceEnd) : std::string();
+}
+
+void LexiconBuilder::AddLine(std::string_view line) {
+  std::vector<WordInContext> words;
+  WordsInContext(line, &words);
+  std::string key;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string word = LowerWord(line.substr(words[i].begin, words[i].end - words[i].begin));
+    ++counts_[word];
+    ++tokens_;
+    const std::string left = LeftNeighbour(line, words, i);
+    if (left == kSentenceStart) {
+      ++counts_[std::string(kSentenceStart)];
+      key.assign(kSentenceStart).append("\t").append(word);
+      ++bigrams_[key];
+    }
+    const std::string right = RightNeighbour(line, words, i);
+    if (right.empty()) continue;
+    if (right == kSentenceEnd) ++counts_[std::string(kSentenceEnd)];
+    key.assign(word).append("\t").append(right);
+    ++bigrams_[key];
+  }
 }
 
 void LexiconBuilder::Merge(const LexiconBuilder& other) {
   for (const auto& [w, n] : other.counts_) counts_[w] += n;
+  for (const auto& [b, n] : other.bigrams_) bigrams_[b] += n;
   tokens_ += other.tokens_;
 }
 
-std::string LexiconBuilder::ToTsv(uint32_t min_count, const std::string& header) const {
-  std::vector<std::pair<std::string, uint32_t>> entries;
-  for (const auto& [w, n] : counts_) {
+namespace {
+
+// "KEY<TAB>COUNT" lines of the entries seen at least min_count times, by
+// count (descending) then key.
+void AppendSorted(const std::unordered_map<std::string, uint32_t>& counts, uint32_t min_count,
+                  std::string* out) {
+  std::vector<std::pair<std::string_view, uint32_t>> entries;
+  for (const auto& [w, n] : counts) {
     if (n >= min_count) entries.emplace_back(w, n);
   }
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
+  for (const auto& [w, n] : entries) out->append(w).append("\t").append(std::to_string(n)) += '\n';
+}
+
+}  // namespace
+
+std::string LexiconBuilder::ToTsv(uint32_t min_count, const std::string& header,
+                                  uint32_t min_bigram_count) const {
   std::string out = header;
-  for (const auto& [w, n] : entries) out += w + "\t" + std::to_string(n) + "\n";
+  AppendSorted(counts_, min_count, &out);
+  if (min_bigram_count > 0) AppendSorted(bigrams_, min_bigram_count, &out);
   return out;
 }
 
 Status Lexicon::Parse(std::string_view content, std::string_view origin) {
   words_.clear();
   index_.clear();
+  bigrams_.clear();
   total_ = 0;
   KAZPREP_RETURN_IF_ERROR(
       resources::ForEachDataLine(content, origin, [this](std::string_view line) -> Status {
-        const size_t tab = line.find('\t');
+        const size_t tab = line.rfind('\t');
         if (tab == std::string_view::npos || tab == 0)
-          return Status::Error("expected WORD<TAB>COUNT");
+          return Status::Error("expected WORD<TAB>COUNT or W1<TAB>W2<TAB>COUNT");
         uint32_t n = 0;
         const std::string_view count = line.substr(tab + 1);
         const auto [end, ec] = std::from_chars(count.data(), count.data() + count.size(), n);
         if (ec != std::errc() || end != count.data() + count.size()) {
           return Status::Error("COUNT is not a number");
         }
-        words_.emplace_back(std::string(line.substr(0, tab)), n);
-        total_ += n;
+        const std::string_view key = line.substr(0, tab);
+        const size_t middle = key.find('\t');
+        if (middle != std::string_view::npos) {
+          if (middle == 0 || middle + 1 == key.size() ||
+              key.find('\t', middle + 1) != std::string_view::npos) {
+            return Status::Error("expected W1<TAB>W2<TAB>COUNT");
+          }
+          bigrams_.emplace_back(BigramKey(key.substr(0, middle), key.substr(middle + 1)), n);
+          return Status::Ok();
+        }
+        if (!bigrams_.empty()) return Status::Error("a word after the bigrams");
+        words_.emplace_back(std::string(key), n);
+        if (key != kSentenceStart && key != kSentenceEnd) total_ += n;
         return Status::Ok();
       }));
+  // Bigrams by key; a pair listed twice adds up.
+  std::sort(bigrams_.begin(), bigrams_.end());
+  size_t kept = 0;
+  for (size_t k = 0; k < bigrams_.size(); ++k) {
+    if (kept > 0 && bigrams_[kept - 1].first == bigrams_[k].first) {
+      bigrams_[kept - 1].second += bigrams_[k].second;
+    } else {
+      bigrams_[kept++] = bigrams_[k];
+    }
+  }
+  bigrams_.resize(kept);
+  bigrams_.shrink_to_fit();
   // Open addressing, at most half full; a slot holds the upper half of the
   // word's hash (compared before the word) and its id.
   size_t capacity = 16;
@@ -107,6 +193,16 @@ Status Lexicon::Parse(std::string_view content, std::string_view origin) {
 uint64_t Lexicon::Hash(std::string_view word) {
   const uint64_t h = Fnv1a(word);
   return h ^ (h >> 29);  // the index uses the low bits: mix the high ones in
+}
+
+uint64_t Lexicon::BigramKey(std::string_view first, std::string_view second) {
+  return Fnv1a(second, FnvAdd(Fnv1a(first), '\t'));
+}
+
+uint32_t Lexicon::BigramCount(std::string_view first, std::string_view second) const {
+  const uint64_t key = BigramKey(first, second);
+  const auto it = std::lower_bound(bigrams_.begin(), bigrams_.end(), std::make_pair(key, 0u));
+  return it != bigrams_.end() && it->first == key ? it->second : 0;
 }
 
 uint32_t Lexicon::Count(std::string_view word) const {

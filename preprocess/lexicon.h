@@ -4,7 +4,11 @@
 //
 // File format (TSV, one entry per line, '#' comments): WORD<TAB>COUNT, words
 // lower-case as the normalizer leaves them (NFC, Kazakh letters), sorted by
-// count (descending) then word.
+// count (descending) then word; then word bigrams, W1<TAB>W2<TAB>COUNT, sorted
+// the same way: W1 followed by W2 with only spaces between, or a sentence
+// edge (kSentenceStart before the first word of a line or after . ! ? …,
+// kSentenceEnd after the last). The word entries kSentenceStart and
+// kSentenceEnd count the edges. A file without bigrams is valid (no context).
 #ifndef KAZPREP_PREPROCESS_LEXICON_H_
 #define KAZPREP_PREPROCESS_LEXICON_H_
 
@@ -26,19 +30,45 @@ void ForEachWord(std::string_view line,
 // Lower-cases a word.
 std::string LowerWord(std::string_view word);
 
-// Counts lower-cased word forms of lines (already normalized).
+inline constexpr std::string_view kSentenceStart = "<s>";
+inline constexpr std::string_view kSentenceEnd = "</s>";
+
+// A word of a line and what stands either side of it, for word bigrams.
+struct WordInContext {
+  size_t begin = 0, end = 0;  // the word is line[begin, end)
+  // True when only spaces separate it from the next word.
+  bool joined_to_next = false;
+  // True when a sentence ends after it: the line ends, or . ! ? … follow
+  // before the next word.
+  bool ends_sentence = false;
+};
+// The words of `line` (as ForEachWord finds them) with their neighbours.
+void WordsInContext(std::string_view line, std::vector<WordInContext>* words);
+// The left and right neighbours of words[i] (lower-cased), kSentenceStart /
+// kSentenceEnd at an edge, "" where punctuation other than a sentence end
+// stands between.
+std::string LeftNeighbour(std::string_view line, const std::vector<WordInContext>& words, size_t i);
+std::string RightNeighbour(std::string_view line, const std::vector<WordInContext>& words,
+                           size_t i);
+
+// Counts lower-cased word forms and word bigrams of lines (already normalized).
 class LexiconBuilder {
  public:
   void AddLine(std::string_view line);
   void Merge(const LexiconBuilder& other);
   uint64_t tokens() const { return tokens_; }
   size_t types() const { return counts_.size(); }
+  size_t bigram_types() const { return bigrams_.size(); }
   // The lexicon file text: header comment, then WORD<TAB>COUNT lines with
-  // COUNT >= min_count, sorted by count then word (deterministic).
-  std::string ToTsv(uint32_t min_count, const std::string& header) const;
+  // COUNT >= min_count, then W1<TAB>W2<TAB>COUNT lines with COUNT >=
+  // min_bigram_count (0: none), each sorted by count then text
+  // (deterministic).
+  std::string ToTsv(uint32_t min_count, const std::string& header,
+                    uint32_t min_bigram_count = 0) const;
 
  private:
   std::unordered_map<std::string, uint32_t> counts_;
+  std::unordered_map<std::string, uint32_t> bigrams_;  // "W1\tW2" -> count
   uint64_t tokens_ = 0;
 };
 
@@ -47,9 +77,13 @@ class Lexicon {
   // Parses the file text; the message of a failed Status names origin:line.
   Status Parse(std::string_view content, std::string_view origin);
   uint32_t Count(std::string_view word) const;  // 0 when unknown
+  // How often `second` followed `first` (either may be kSentenceStart /
+  // kSentenceEnd); 0 when unseen or the file has no bigrams.
+  uint32_t BigramCount(std::string_view first, std::string_view second) const;
+  size_t bigram_size() const { return bigrams_.size(); }
   size_t size() const { return words_.size(); }
   const std::vector<std::pair<std::string, uint32_t>>& words() const { return words_; }
-  uint64_t total() const { return total_; }
+  uint64_t total() const { return total_; }  // words of running text (edges not counted)
 
  private:
   std::vector<std::pair<std::string, uint32_t>> words_;
@@ -57,6 +91,10 @@ class Lexicon {
   static constexpr uint64_t kEmpty = UINT64_MAX;
   std::vector<uint64_t> index_;  // open-addressing table: hash tag << 32 | id into words_
   uint64_t total_ = 0;
+  static uint64_t BigramKey(std::string_view first, std::string_view second);
+  // (BigramKey, count), sorted by key after Parse (16 bytes an entry; looked
+  // up only for close calls).
+  std::vector<std::pair<uint64_t, uint32_t>> bigrams_;
 };
 
 }  // namespace kazprep

@@ -659,28 +659,53 @@ void Normalizer::NormalizeInto(std::string_view input, std::string* out, Normali
   }
 
   if (typos_ != nullptr && depth == 0) {
-    std::string corrected;
-    size_t copied = 0;
-    TypoFix fix;
-    ForEachWord(*out, [&](std::string_view word, size_t begin, size_t end) {
-      if (!typos_->Correct(word, &fix)) return;
-      corrected.append(*out, copied, begin - copied);
-      corrected += fix.correction;
-      copied = end;
-      local.Count(Rule::kTypo);
-      if (notes != nullptr) {
-        char numbers[64];
-        std::snprintf(numbers, sizeof numbers, ", cost %.2f, score %.2f)", fix.cost, fix.score);
-        if (!notes->empty()) *notes += "; ";
-        *notes += std::string(word) + ">" + fix.correction + " (" + fix.evidence + numbers;
+    // A correction changes its neighbours' context, which may decide a close
+    // call next to it: the words are corrected again until none changes (so
+    // that normalizing twice changes nothing), at most kTypoRounds times.
+    constexpr int kTypoRounds = 3;
+    std::string text, corrected;
+    struct Round {
+      std::string_view line;  // the text whose words are corrected
+      std::vector<WordInContext> words;
+      size_t i = 0;  // the word being corrected
+    } r;
+    r.line = *out;
+    // One pointer captured: std::function keeps it without allocating.
+    const std::function<TypoContext()> context = [&r] {
+      return TypoContext{LeftNeighbour(r.line, r.words, r.i), RightNeighbour(r.line, r.words, r.i)};
+    };
+    bool any = false;
+    for (int round = 0; round < kTypoRounds; ++round) {
+      WordsInContext(r.line, &r.words);
+      corrected.clear();
+      size_t copied = 0;
+      TypoFix fix;
+      for (r.i = 0; r.i < r.words.size(); ++r.i) {
+        const WordInContext& w = r.words[r.i];
+        const std::string_view word = r.line.substr(w.begin, w.end - w.begin);
+        if (!typos_->Correct(word, &fix, &context)) continue;
+        corrected.append(r.line, copied, w.begin - copied);
+        corrected += fix.correction;
+        copied = w.end;
+        local.Count(Rule::kTypo);
+        if (notes != nullptr) {
+          char numbers[64];
+          std::snprintf(numbers, sizeof numbers, ", cost %.2f, score %.2f)", fix.cost, fix.score);
+          if (!notes->empty()) *notes += "; ";
+          *notes += std::string(word) + ">" + fix.correction + " (" + fix.evidence + numbers;
+        }
       }
-    });
-    if (copied > 0) {
-      corrected.append(*out, copied, std::string::npos);
+      if (copied == 0) break;
+      corrected.append(r.line.substr(copied));
+      text.swap(corrected);
+      r.line = text;
+      any = true;
+    }
+    if (any) {
       // The corrected words may decide what the passes above do (a new ы
       // tells a legacy Kazakh layout from Serbian: Ћ -> Һ only on a second
       // normalize; found by fuzzing): run them again, without typos.
-      NormalizeInto(corrected, out, &local, depth + 1, notes);
+      NormalizeInto(text, out, &local, depth + 1, notes);
       return;
     }
   }

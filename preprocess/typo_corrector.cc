@@ -63,11 +63,24 @@ constexpr size_t kMaxCachedWords = 1 << 18;
 constexpr size_t kMaxEnding = 8;
 constexpr uint32_t kMinEndingPairs = 20;
 
+// Word bigrams decide a close call (the best lexicon candidate reaches
+// `keep` but leads the next by less than kMargin): each candidate's score
+// gains kContextWeight * (log P(c | left) - log P(c) + log P(right | c) -
+// log P(right)), the bigram probabilities smoothed towards the word's own
+// (Dirichlet, kContextPrior); a neighbour the lexicon does not know counts
+// for nothing. Candidates within kCloseCall of the best take part.
+constexpr double kContextWeight = 1.0;
+constexpr double kContextPrior = 10.0;
+constexpr double kCloseCall = 4.0;
+
 // The best and second-best candidates by score.
 struct Ranking {
   double best_score = -1e300, second_score = -1e300, best_cost = 0;
   std::string best;
+  std::vector<std::pair<std::string, double>> all;  // when asked for (close calls)
+  bool keep_all = false;
   void Add(double score, const std::string& word, double cost) {
+    if (keep_all) all.emplace_back(word, score);
     if (score > best_score) {
       second_score = best_score;
       best_score = score;
@@ -175,6 +188,7 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
   KAZPREP_RETURN_IF_ERROR(
       resources::LoadModelFile("typos/kk.lexicon.tsv", rules_dir, &content, &origin));
   KAZPREP_RETURN_IF_ERROR(t->lexicon_.Parse(content, origin));
+  std::string().swap(content);  // the lexicon's text (7 MB) is not needed any more
   KAZPREP_RETURN_IF_ERROR(
       resources::LoadModelFile("typos/confusions.tsv", rules_dir, &content, &origin));
   TypoCorrector* raw = t.get();
@@ -366,7 +380,40 @@ double TypoCorrector::EditCost(const std::u32string& a, const std::u32string& b)
   return d[n][m];
 }
 
-bool TypoCorrector::Correct(std::string_view word, TypoFix* fix) const {
+bool TypoCorrector::DecideInContext(const CloseCall& close, const TypoContext& context,
+                                    TypoFix* fix) const {
+  const double total = static_cast<double>(std::max<uint64_t>(lexicon_.total(), 1));
+  const auto prob = [&](uint32_t count) { return (count + 0.5) / total; };
+  const uint32_t left_count = context.left.empty() ? 0 : lexicon_.Count(context.left);
+  const uint32_t right_count = context.right.empty() ? 0 : lexicon_.Count(context.right);
+  if (left_count == 0 && right_count == 0) return false;
+  Ranking ranking;
+  for (const auto& [candidate, score] : close.candidates) {
+    const uint32_t count = lexicon_.Count(candidate);
+    double gain = 0;
+    if (left_count > 0) {
+      const double p = prob(count);
+      gain += std::log((lexicon_.BigramCount(context.left, candidate) + kContextPrior * p) /
+                       (left_count + kContextPrior)) -
+              std::log(p);
+    }
+    if (right_count > 0) {
+      const double p = prob(right_count);
+      gain += std::log((lexicon_.BigramCount(candidate, context.right) + kContextPrior * p) /
+                       (count + kContextPrior)) -
+              std::log(p);
+    }
+    ranking.Add(score + kContextWeight * gain, candidate, 0);
+  }
+  if (!ranking.Decides(close.keep)) return false;
+  fix->correction = ranking.best;
+  fix->score = ranking.best_score;
+  fix->evidence = "context";
+  return true;
+}
+
+bool TypoCorrector::Correct(std::string_view word, TypoFix* fix,
+                            const std::function<TypoContext()>* context) const {
   // A correction that would itself be corrected (лнын -> онын -> оның, found
   // by fuzzing: normalizing twice differed) is followed to the word that is
   // kept; a cycle or a chain longer than kMaxChain is no correction. Each
@@ -374,7 +421,14 @@ bool TypoCorrector::Correct(std::string_view word, TypoFix* fix) const {
   // on which words came before.
   constexpr int kMaxChain = 3;
   TypoFix result;
-  if (!CorrectOnce(word, &result)) return false;
+  CloseCall close;
+  if (!CorrectOnce(word, &result, context != nullptr ? &close : nullptr)) {
+    if (close.candidates.empty() || lexicon_.bigram_size() == 0 ||
+        !DecideInContext(close, (*context)(), &result)) {
+      return false;
+    }
+    result.cost = EditCost(text::Decode(word), text::Decode(result.correction));
+  }
   std::vector<std::string> seen = {std::string(word), result.correction};
   for (int step = 1;; ++step) {
     TypoFix next;
@@ -391,7 +445,7 @@ bool TypoCorrector::Correct(std::string_view word, TypoFix* fix) const {
   return true;
 }
 
-bool TypoCorrector::CorrectOnce(std::string_view word, TypoFix* fix) const {
+bool TypoCorrector::CorrectOnce(std::string_view word, TypoFix* fix, CloseCall* close) const {
   // Cheap refusals first: under kMinLetters letters (a Cyrillic letter is 2
   // bytes in UTF-8), or not starting with a lower-case Cyrillic letter.
   if (word.size() < 2 * kMinLetters) return false;
@@ -409,12 +463,15 @@ bool TypoCorrector::CorrectOnce(std::string_view word, TypoFix* fix) const {
     const auto hit = shard.decisions.find(std::string(word));
     if (hit != shard.decisions.end()) {
       if (hit->second.fix) *fix = hit->second.what;
+      if (close != nullptr) *close = hit->second.close;
       return hit->second.fix;
     }
   }
   Decision decision;
-  decision.fix = lower ? Decide(word, &decision.what) : CorrectCapitalised(word, &decision.what);
+  decision.fix = lower ? Decide(word, &decision.what, &decision.close)
+                       : CorrectCapitalised(word, &decision.what);
   if (decision.fix) *fix = decision.what;
+  if (close != nullptr) *close = decision.close;
   const std::unique_lock<std::shared_mutex> lock(shard.mutex);
   if (shard.decisions.size() >= kMaxCachedWords / kCacheShards) shard.decisions.clear();
   shard.decisions.emplace(std::string(word), decision);
@@ -462,7 +519,7 @@ bool TypoCorrector::CorrectCapitalised(std::string_view word, TypoFix* fix) cons
   return true;
 }
 
-bool TypoCorrector::Decide(std::string_view word, TypoFix* fix) const {
+bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close) const {
   const std::u32string w = text::Decode(word);
   if (w.size() < kMinLetters) return false;
   for (const char32_t c : w) {
@@ -498,6 +555,7 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix) const {
   // that turn it into the input, plus how much more word-like the candidate
   // is than the input (a typo makes letter sequences words do not have).
   Ranking ranking;
+  ranking.keep_all = true;
   // The second opinion, for words with a letter trigram the lexicon (almost)
   // never has: log(count) - kRareCostWeight * cost, with no letter model; a
   // word that is not that rare gets only corrections cheaper than one edit.
@@ -577,6 +635,15 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix) const {
     }
   }
   if (!ranking.Decides(keep)) {
+    // A close call between lexicon candidates: the neighbouring words may
+    // decide it (Correct()).
+    if (!ranking.best.empty() && ranking.best_score >= keep) {
+      close->keep = keep;
+      for (const auto& candidate : ranking.all) {
+        if (candidate.second >= ranking.best_score - kCloseCall)
+          close->candidates.push_back(candidate);
+      }
+    }
     // The second opinion, for words nothing vouches for.
     if (vouched || !rare.Decides(kRareMinScore)) return false;
     // A letter replaced turns many valid short words into other valid words

@@ -23,6 +23,7 @@
 #define KAZPREP_PREPROCESS_TYPO_CORRECTOR_H_
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -40,9 +41,16 @@ namespace kazprep {
 // A correction and why it was made (for the --fixes audit).
 struct TypoFix {
   std::string correction;
-  double cost = 0;            // weighted edit cost from the input to the correction
-  double score = 0;           // the noisy-channel score of the correction
-  const char* evidence = "";  // "lexicon", "rare-letters", "put-back" or "restored-letters"
+  double cost = 0;   // weighted edit cost from the input to the correction
+  double score = 0;  // the noisy-channel score of the correction
+  // "lexicon", "context", "rare-letters", "put-back" or "restored-letters"
+  const char* evidence = "";
+};
+
+// The neighbours of a word, lower-cased, as LeftNeighbour()/RightNeighbour()
+// of preprocess/lexicon.h give them ("" where none counts).
+struct TypoContext {
+  std::string left, right;
 };
 
 struct TypoOptions {
@@ -68,22 +76,33 @@ class TypoCorrector {
                            std::shared_ptr<const TypoCorrector>* corrector);
 
   // True when `word` (a run of letters, as in the text) should become
-  // `fix->correction`; `*fix` also says why.
-  bool Correct(std::string_view word, TypoFix* fix) const;
+  // `fix->correction`; `*fix` also says why. `context` (called only for a
+  // close call between candidates, when the lexicon has word bigrams) gives
+  // the neighbouring words, which then decide.
+  bool Correct(std::string_view word, TypoFix* fix,
+               const std::function<TypoContext()>* context = nullptr) const;
 
   // True for a lexicon word seen at least twice (a form seen once may be a typo).
   bool Known(std::string_view lower_word) const { return lexicon_.Count(lower_word) >= 2; }
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
-  // One step of Correct(): the decision for `word` alone (cached).
-  bool CorrectOnce(std::string_view word, TypoFix* fix) const;
+  // A word's candidates that were too close to call without context.
+  struct CloseCall {
+    double keep = 0;                                         // the score a candidate must reach
+    std::vector<std::pair<std::string, double>> candidates;  // word, score
+  };
+  // One step of Correct(): the decision for `word` alone (cached); a close
+  // call fills `*close` instead.
+  bool CorrectOnce(std::string_view word, TypoFix* fix, CloseCall* close = nullptr) const;
+  // The candidate of `close` that the neighbours make clearly best.
+  bool DecideInContext(const CloseCall& close, const TypoContext& context, TypoFix* fix) const;
   TypoCorrector();
   // The calling thread's Hunspell (Hunspell objects are not thread-safe).
   class HunspellPool;
   // Correct() without the per-thread cache of decisions, for a lower-case
   // word that is not known, and for a capitalised word.
-  bool Decide(std::string_view word, TypoFix* fix) const;
+  bool Decide(std::string_view word, TypoFix* fix, CloseCall* close) const;
   bool CorrectCapitalised(std::string_view word, TypoFix* fix) const;
   double SubstitutionCost(char32_t typed, char32_t intended) const;
   // True when `w` is a lexicon word followed by one or two endings that the
@@ -119,6 +138,7 @@ class TypoCorrector {
   struct Decision {
     bool fix = false;
     TypoFix what;
+    CloseCall close;
   };
   struct CacheShard {
     std::shared_mutex mutex;

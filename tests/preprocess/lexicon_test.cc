@@ -19,7 +19,7 @@ TEST(LexiconTest, BuilderWritesSortedCountsAndParserReadsThem) {
   builder.AddLine("БІР");
   EXPECT_EQ(builder.tokens(), 7u);
   const std::string tsv = builder.ToTsv(1, "# test\n");
-  EXPECT_EQ(tsv, "# test\nүш\t3\nбір\t2\nекі\t2\n");
+  EXPECT_EQ(tsv, "# test\nүш\t3\n</s>\t2\n<s>\t2\nбір\t2\nекі\t2\n");
   Lexicon lexicon;
   ASSERT_TRUE(lexicon.Parse(tsv, "t.tsv").ok());
   EXPECT_EQ(lexicon.Count("үш"), 3u);
@@ -28,11 +28,53 @@ TEST(LexiconTest, BuilderWritesSortedCountsAndParserReadsThem) {
   EXPECT_EQ(builder.ToTsv(3, ""), "үш\t3\n");
 }
 
+TEST(LexiconTest, NeighboursAreWordsWithOnlySpacesBetweenOrSentenceEdges) {
+  const std::string line = "Ол айтты, бірақ Бала  келді. Иә! «Жоқ»";
+  std::vector<WordInContext> words;
+  WordsInContext(line, &words);
+  ASSERT_EQ(words.size(), 7u);
+  std::vector<std::string> left, right;
+  for (size_t i = 0; i < words.size(); ++i) {
+    left.push_back(LeftNeighbour(line, words, i));
+    right.push_back(RightNeighbour(line, words, i));
+  }
+  EXPECT_EQ(left, (std::vector<std::string>{"<s>", "ол", "", "бірақ", "бала", "<s>", "<s>"}));
+  EXPECT_EQ(right,
+            (std::vector<std::string>{"айтты", "", "бала", "келді", "</s>", "</s>", "</s>"}));
+}
+
+TEST(LexiconTest, BuilderCountsBigramsAndParserReadsThem) {
+  LexiconBuilder builder;
+  builder.AddLine("Ол келді. Ол кетті");
+  builder.AddLine("ол келді, сосын кетті");
+  EXPECT_EQ(builder.tokens(), 8u);
+  const std::string tsv = builder.ToTsv(1, "", 2);
+  // Words (with the sentence edges counted), then bigrams seen twice.
+  EXPECT_EQ(tsv,
+            "</s>\t3\n<s>\t3\nол\t3\nкелді\t2\nкетті\t2\nсосын\t1\n"
+            "<s>\tол\t3\nкетті\t</s>\t2\nол\tкелді\t2\n");
+  Lexicon lexicon;
+  ASSERT_TRUE(lexicon.Parse(tsv, "t.tsv").ok());
+  EXPECT_EQ(lexicon.Count("кетті"), 2u);
+  EXPECT_EQ(lexicon.total(), 8u);  // the edges are no words of the text
+  EXPECT_EQ(lexicon.BigramCount("ол", "келді"), 2u);
+  EXPECT_EQ(lexicon.BigramCount("кетті", "</s>"), 2u);
+  EXPECT_EQ(lexicon.BigramCount("келді", "ол"), 0u);               // a sentence edge between
+  EXPECT_EQ(lexicon.BigramCount("сосын", "кетті"), 0u);            // seen once, below the minimum
+  EXPECT_EQ(builder.ToTsv(3, "", 0), "</s>\t3\n<s>\t3\nол\t3\n");  // no bigrams asked for
+}
+
 TEST(LexiconTest, ParseErrorsNameFileAndLine) {
   Lexicon lexicon;
   const Status status = lexicon.Parse("# x\nбір\t2\nекі\tмного\n", "lex.tsv");
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.message(), "lex.tsv:3: COUNT is not a number");
+  EXPECT_EQ(lexicon.Parse("бір\t2\nбір\tекі\t1\nекі\t1\n", "lex.tsv").message(),
+            "lex.tsv:3: a word after the bigrams");
+  EXPECT_EQ(lexicon.Parse("бір\t\tекі\t1\n", "lex.tsv").message(),
+            "lex.tsv:1: expected W1<TAB>W2<TAB>COUNT");
+  EXPECT_EQ(lexicon.Parse("бір екі\n", "lex.tsv").message(),
+            "lex.tsv:1: expected WORD<TAB>COUNT or W1<TAB>W2<TAB>COUNT");
 }
 
 }  // namespace

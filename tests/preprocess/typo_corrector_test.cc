@@ -50,6 +50,26 @@ TEST(TypoCorrectorTest, LoadingOnTwoThreadsBuildsTheSameTables) {
   EXPECT_GE(corrected, 8u);
 }
 
+// A close call between lexicon candidates (айтт: айтты or айта?) is left
+// alone without context; the neighbouring words decide it (a verb ends the
+// sentence), and the audit says so.
+TEST(TypoCorrectorTest, NeighbouringWordsDecideACloseCall) {
+  const auto t = Make(false);
+  ASSERT_GT(t->lexicon().bigram_size(), 0u);
+  TypoFix fix;
+  EXPECT_FALSE(t->Correct("айтт", &fix));
+  const std::function<TypoContext()> end = [] { return TypoContext{"деп", "</s>"}; };
+  ASSERT_TRUE(t->Correct("айтт", &fix, &end));
+  EXPECT_EQ(fix.correction, "айтты");
+  EXPECT_STREQ(fix.evidence, "context");
+  EXPECT_GT(fix.cost, 0);
+  // Neighbours the lexicon does not know decide nothing.
+  const std::function<TypoContext()> unknown = [] { return TypoContext{"ххх", ""}; };
+  EXPECT_FALSE(t->Correct("айтт", &fix, &unknown));
+  // A known word never changes, whatever its neighbours.
+  EXPECT_FALSE(t->Correct("айтты", &fix, &end));
+}
+
 // Found by fuzzing: "лнын" was corrected to "онын", which a second pass
 // corrected to "оның". A correction is followed to a word that is kept.
 TEST(TypoCorrectorTest, CorrectionsAreWordsItKeeps) {
