@@ -45,9 +45,28 @@ std::string LowerWord(std::string_view word) {
 
 void WordsInContext(std::string_view line, std::vector<WordInContext>* words) {
   words->clear();
-  ForEachWord(line, [words](std::string_view, size_t begin, size_t end) {
-    words->push_back(WordInContext{begin, end, false, false});
-  });
+  // ForEachWord's scan, without a call through std::function per word (this
+  // runs on every line that typo correction reads).
+  size_t i = 0, begin = std::string_view::npos;
+  while (i < line.size()) {
+    const size_t start = i;
+    bool in_word;
+    if (static_cast<unsigned char>(line[i]) < 0x80) {
+      const char c = line[i++];
+      in_word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    } else {
+      bool invalid = false;
+      const char32_t cp = utf8::Next(line, &i, &invalid);
+      in_word = text::IsLetter(cp) || (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
+    }
+    if (in_word && begin == std::string_view::npos) begin = start;
+    if (!in_word && begin != std::string_view::npos) {
+      words->push_back(WordInContext{begin, start, false, false});
+      begin = std::string_view::npos;
+    }
+  }
+  if (begin != std::string_view::npos)
+    words->push_back(WordInContext{begin, line.size(), false, false});
   for (size_t i = 0; i < words->size(); ++i) {
     WordInContext& w = (*words)[i];
     const size_t gap_end = i + 1 < words->size() ? (*words)[i + 1].begin : line.size();

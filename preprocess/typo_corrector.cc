@@ -132,22 +132,41 @@ bool OneSubstitution(const std::u32string& a, const std::u32string& b) {
 // Kazakh endings change with the sound they follow (лар/лер/дар/тар...):
 // an ending is keyed by the stem's last letter and the frontness of its last
 // vowel, so "кей" + "н" does not borrow the credit of "бала" + "н".
-uint64_t EndingKey(std::u32string_view stem, std::u32string_view ending) {
-  static const std::u32string_view kFront = U"әеёиөүіэюя";
-  static const std::u32string_view kBack = U"аоуұыё";
-  uint64_t vowel = 0;
-  for (size_t k = stem.size(); k-- > 0;) {
-    if (kFront.find(stem[k]) != std::u32string_view::npos) {
-      vowel = 1;
-      break;
-    }
-    if (kBack.find(stem[k]) != std::u32string_view::npos) {
-      vowel = 2;
-      break;
-    }
+// 1 for a front vowel, 2 for a back vowel, 0 for any other letter.
+uint64_t Frontness(char32_t c) {
+  switch (c) {
+    case U'ә':
+    case U'е':
+    case U'ё':
+    case U'и':
+    case U'ө':
+    case U'ү':
+    case U'і':
+    case U'э':
+    case U'ю':
+    case U'я':
+      return 1;
+    case U'а':
+    case U'о':
+    case U'у':
+    case U'ұ':
+    case U'ы':
+      return 2;
+    default:
+      return 0;
   }
-  const uint64_t last = stem.empty() ? 0 : stem.back();
-  return FnvAdd(FnvAdd(Fnv1a(ending), last), vowel);
+}
+
+// The key of `ending` after a stem ending in `last` whose last vowel has
+// `frontness`.
+uint64_t EndingKey(std::u32string_view ending, char32_t last, uint64_t frontness) {
+  return FnvAdd(FnvAdd(Fnv1a(ending), last), frontness);
+}
+
+uint64_t EndingKey(std::u32string_view stem, std::u32string_view ending) {
+  uint64_t vowel = 0;
+  for (size_t k = stem.size(); k-- > 0 && vowel == 0;) vowel = Frontness(stem[k]);
+  return EndingKey(ending, stem.empty() ? 0 : stem.back(), vowel);
 }
 
 }  // namespace
@@ -218,20 +237,25 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       bool cyrillic = w.size() >= kMinLetters - 1;
       for (const char32_t c : w) cyrillic &= text::IsCyrillicLetter(c);
       if (!cyrillic) continue;
-      built->deletes_.emplace(Fnv1a(w), id);
+      built->deletes_.emplace_back(Fnv1a(w), id);
       for (size_t k = 0; k < w.size(); ++k) {
         std::u32string d = w;
         d.erase(k, 1);
-        built->deletes_.emplace(Fnv1a(d), id);
+        built->deletes_.emplace_back(Fnv1a(d), id);
       }
-      const uint64_t fold = Fnv1a(Fold(w));
-      const auto it = built->folded_.find(fold);
-      if (it == built->folded_.end())
-        built->folded_.emplace(fold, id);  // words are sorted by count
+      built->folded_.Insert(Fnv1a(Fold(w)), id);  // words are sorted by count: the first wins
       built->words32_[id] = std::move(w);
     }
+    std::sort(built->deletes_.begin(), built->deletes_.end());
+    for (uint32_t k = 0; k < built->deletes_.size(); ++k) {
+      if (k == 0 || built->deletes_[k - 1].first != built->deletes_[k].first) {
+        built->delete_starts_[built->deletes_[k].first] = k;
+      }
+    }
     for (const auto& [word, count] : words) {
-      if (count >= kMinCandidateCount) built->known_.insert(Fnv1a(text::Decode(word)));
+      if (count < kMinCandidateCount) continue;
+      built->known_.Insert(Fnv1a(text::Decode(word)));
+      built->known_utf8_.Insert(Fnv1a(word));
     }
     // Letter trigrams (with word boundaries), weighted by word counts.
     for (uint32_t id = 0; id < words.size(); ++id) {
@@ -241,7 +265,7 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       }
     }
     // Endings: for each lexicon word, each proper prefix that is a word too.
-    std::unordered_map<uint64_t, uint32_t> pairs;
+    FlatHashMap64<uint32_t> pairs;
     for (uint32_t id = 0; id < words.size(); ++id) {
       const std::u32string w = text::Decode(words[id].first);
       for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
@@ -251,9 +275,9 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
         }
       }
     }
-    for (auto& [key, n] : pairs) {
-      if (n >= kMinEndingPairs) built->endings_.insert(key);
-    }
+    pairs.ForEach([built](uint64_t key, uint32_t n) {
+      if (n >= kMinEndingPairs) built->endings_.Insert(key);
+    });
   };
   const auto build_letter_model = [built]() {
     // The letter model, over the Cyrillic word types of the lexicon.
@@ -300,8 +324,8 @@ uint64_t TypoCorrector::RarestTrigram(const std::u32string& word) const {
   const std::u32string w = Bounded(word);
   uint64_t rarest = UINT64_MAX;
   for (size_t k = 0; k + 3 <= w.size(); ++k) {
-    const auto it = trigrams_.find(Fnv1a(std::u32string_view(w).substr(k, 3)));
-    rarest = std::min<uint64_t>(rarest, it == trigrams_.end() ? 0 : it->second);
+    const uint64_t* count = trigrams_.Find(Fnv1a(std::u32string_view(w).substr(k, 3)));
+    rarest = std::min<uint64_t>(rarest, count == nullptr ? 0 : *count);
   }
   return rarest;
 }
@@ -310,15 +334,16 @@ std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string
   static const std::u32string kLetters = text::Decode("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя");
   std::vector<std::u32string> out;
   const auto consider = [&](const std::u32string& form) {
-    if (form.size() >= kMinLetters && form != w && known_.count(Fnv1a(form)) == 0 &&
-        Plausible(form, 1)) {
+    if (form.size() >= kMinLetters && form != w && !known_.Contains(Fnv1a(form)) &&
+        Plausible(form)) {
       out.push_back(form);
     }
   };
+  std::u32string form;  // one buffer for every form
   for (size_t k = 0; k <= w.size(); ++k) {
     for (const char32_t c : kLetters) {
-      std::u32string form = w;
-      form.insert(form.begin() + static_cast<std::ptrdiff_t>(k), c);
+      form.assign(w, 0, k).push_back(c);
+      form.append(w, k);
       consider(form);
       if (k < w.size() && c != w[k]) {
         form = w;
@@ -327,12 +352,12 @@ std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string
       }
     }
     if (k < w.size()) {
-      std::u32string form = w;
+      form = w;
       form.erase(k, 1);
       if (DroppedDoubledLetter(w, form)) consider(form);
     }
     if (k + 1 < w.size() && w[k] != w[k + 1]) {
-      std::u32string form = w;
+      form = w;
       std::swap(form[k], form[k + 1]);
       consider(form);
     }
@@ -342,15 +367,26 @@ std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string
   return out;
 }
 
-bool TypoCorrector::Plausible(const std::u32string& w, int depth) const {
+bool TypoCorrector::Plausible(std::u32string_view w) const {
   // Hashes only, no strings built: this runs for every form one edit away
-  // from an unknown word.
+  // from an unknown word. The frontness of the last vowel of each prefix,
+  // and each prefix's hash, are worked out once.
+  constexpr size_t kLongest = 64;
+  if (w.size() < 4 || w.size() > kLongest) return false;
+  uint64_t vowel[kLongest + 1], prefix[kLongest + 1];
+  vowel[0] = 0;
+  prefix[0] = kFnvOffset;
+  for (size_t k = 0; k < w.size(); ++k) {
+    const uint64_t f = Frontness(w[k]);
+    vowel[k + 1] = f != 0 ? f : vowel[k];
+    prefix[k + 1] = FnvAdd(prefix[k], w[k]);
+  }
   for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
-    const std::u32string_view stem = std::u32string_view(w).substr(0, w.size() - len);
-    if (endings_.count(EndingKey(stem, std::u32string_view(w).substr(w.size() - len))) == 0)
-      continue;
-    if (known_.count(Fnv1a(stem)) > 0) return true;
-    if (depth > 1 && Plausible(std::u32string(stem), depth - 1)) return true;
+    const size_t stem = w.size() - len;
+    if (endings_.Contains(EndingKey(w.substr(stem), w[stem - 1], vowel[stem])) &&
+        known_.Contains(prefix[stem])) {
+      return true;
+    }
   }
   return false;
 }
@@ -454,17 +490,21 @@ bool TypoCorrector::CorrectOnce(std::string_view word, TypoFix* fix, CloseCall* 
   const char32_t first = utf8::Next(word, &pos, &invalid);
   if (!text::IsCyrillicLetter(first)) return false;
   const bool lower = text::IsLower(first);
-  if (lower && lexicon_.Count(word) >= kMinCandidateCount) return false;  // the common case
+  // The common case: a known word (by its hash, as the indexes look words up).
+  if (lower && known_utf8_.Contains(Fnv1a(word))) return false;
   // Unknown and capitalised words repeat (Zipf): decisions are remembered,
   // for all threads.
-  CacheShard& shard = cache_[Fnv1a(word) % kCacheShards];
+  // Keyed by the word's 64-bit hash (as the lexicon's indexes are): no
+  // string compared or built.
+  const uint64_t key = Fnv1a(word);
+  CacheShard& shard = cache_[(key >> 58) % kCacheShards];
   {
     const std::shared_lock<std::shared_mutex> lock(shard.mutex);
-    const auto hit = shard.decisions.find(std::string(word));
-    if (hit != shard.decisions.end()) {
-      if (hit->second.fix) *fix = hit->second.what;
-      if (close != nullptr) *close = hit->second.close;
-      return hit->second.fix;
+    if (const uint32_t* at = shard.index.Find(key)) {
+      const Decision& hit = shard.decisions[*at];
+      if (hit.fix) *fix = hit.what;
+      if (close != nullptr) *close = hit.close;
+      return hit.fix;
     }
   }
   Decision decision;
@@ -473,9 +513,15 @@ bool TypoCorrector::CorrectOnce(std::string_view word, TypoFix* fix, CloseCall* 
   if (decision.fix) *fix = decision.what;
   if (close != nullptr) *close = decision.close;
   const std::unique_lock<std::shared_mutex> lock(shard.mutex);
-  if (shard.decisions.size() >= kMaxCachedWords / kCacheShards) shard.decisions.clear();
-  shard.decisions.emplace(std::string(word), decision);
-  return decision.fix;
+  if (shard.index.Contains(key)) return decision.fix;  // another thread was quicker
+  if (shard.decisions.size() >= kMaxCachedWords / kCacheShards) {
+    shard.index = FlatHashMap64<uint32_t>();
+    shard.decisions.clear();
+  }
+  const bool fixed = decision.fix;
+  shard.index[key] = static_cast<uint32_t>(shard.decisions.size());
+  shard.decisions.push_back(std::move(decision));
+  return fixed;
 }
 
 // True when lexicon word `id`, seen at least kMinCapitalisedCount times, is
@@ -505,9 +551,9 @@ bool TypoCorrector::CorrectCapitalised(std::string_view word, TypoFix* fix) cons
   }
   const std::string lower8 = text::Encode(lower);
   if (lexicon_.Count(lower8) >= kMinCandidateCount) return false;
-  const auto folded = folded_.find(Fnv1a(Fold(lower)));
-  if (folded == folded_.end()) return false;
-  const uint32_t id = folded->second;
+  const uint32_t* folded = folded_.Find(Fnv1a(Fold(lower)));
+  if (folded == nullptr) return false;
+  const uint32_t id = *folded;
   if (!RestoresLetters(lower, id)) return false;
   std::u32string restored = words32_[id];
   const double cost = EditCost(lower, restored);
@@ -543,11 +589,15 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
     variants.push_back(std::move(d1));
   }
   for (const auto& v : variants) {
-    const auto range = deletes_.equal_range(Fnv1a(v));
-    for (auto it = range.first; it != range.second; ++it) ids.push_back(it->second);
+    const uint64_t h = Fnv1a(v);
+    const uint32_t* start = delete_starts_.Find(h);
+    if (start == nullptr) continue;
+    for (size_t k = *start; k < deletes_.size() && deletes_[k].first == h; ++k) {
+      ids.push_back(deletes_[k].second);
+    }
   }
-  const auto folded = folded_.find(Fnv1a(Fold(w)));
-  if (folded != folded_.end()) ids.push_back(folded->second);
+  const uint32_t* folded = folded_.Find(Fnv1a(Fold(w)));
+  if (folded != nullptr) ids.push_back(*folded);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 
@@ -592,18 +642,18 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
   // its Kazakh letters replaced by their Russian-keyboard look-alikes (томен
   // -> төмен, туратын -> тұратын); a lexicon word plus an ending (том + ен)
   // does not outweigh that.
-  if (folded != folded_.end() && !accepted && RestoresLetters(w, folded->second)) {
-    const std::u32string& restored = words32_[folded->second];
+  if (folded != nullptr && !accepted && RestoresLetters(w, *folded)) {
+    const std::u32string& restored = words32_[*folded];
     fix->correction = text::Encode(restored);
     fix->cost = EditCost(w, restored);
-    fix->score = std::log(static_cast<double>(lexicon_.words()[folded->second].second)) -
-                 kCostWeight * fix->cost;
+    fix->score =
+        std::log(static_cast<double>(lexicon_.words()[*folded].second)) - kCostWeight * fix->cost;
     fix->evidence = "restored-letters";
     return true;
   }
   double keep = kKeepScore;
   if (accepted) keep += kHunspellKeeps;
-  if (Plausible(w, 1)) keep += kPlausibleKeeps;
+  if (Plausible(w)) keep += kPlausibleKeeps;
   const bool vouched = keep != kKeepScore;  // by Hunspell or the lexicon's endings
   if (!ranking.Decides(keep) && !vouched && (unlike || rare_letters)) {
     // Forms one edit away that the lexicon has not seen but its endings

@@ -29,9 +29,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "common/flat_hash.h"
+#include "common/hash.h"
 #include "common/status.h"
 #include "preprocess/char_lm.h"
 #include "preprocess/lexicon.h"
@@ -108,29 +109,32 @@ class TypoCorrector {
   // True when `w` is a lexicon word followed by one or two endings that the
   // lexicon shows are endings (архитектурасы + н, серіктестер + мен): a valid
   // form that the lexicon has not seen.
-  bool Plausible(const std::u32string& w, int depth) const;
+  bool Plausible(std::u32string_view w) const;
   bool RestoresLetters(const std::u32string& w, uint32_t id) const;
   double EditCost(const std::u32string& typed, const std::u32string& intended) const;
 
   Lexicon lexicon_;
   std::vector<std::u32string> words32_;  // lexicon words as UTF-32, by id
-  // Hash of a word with at most one letter deleted -> ids of lexicon words.
-  std::unordered_multimap<uint64_t, uint32_t> deletes_;
+  // (hash of a word with at most one letter deleted, id of the lexicon
+  // word), sorted; delete_starts_ finds a hash's first entry.
+  std::vector<std::pair<uint64_t, uint32_t>> deletes_;
+  FlatHashMap64<uint32_t> delete_starts_;
   // Hash of a folded word -> id of the most frequent lexicon word with that fold.
-  std::unordered_map<uint64_t, uint32_t> folded_;
+  FlatHashMap64<uint32_t> folded_;
   std::unordered_map<uint64_t, double> costs_;  // (typed << 32 | intended) -> cost
   // Endings learned from the lexicon: strings s for which many pairs w, w+s
   // are both lexicon words.
-  std::unordered_set<uint64_t> endings_;  // hashes of the endings
-  std::unordered_set<uint64_t> known_;    // hashes of the known words (seen twice)
+  FlatHashSet64 endings_;     // EndingKey()s of the endings
+  FlatHashSet64 known_;       // hashes of the known words (seen twice), UTF-32
+  FlatHashSet64 known_utf8_;  // the same, of their UTF-8
   // Forms one edit from `w` (a letter inserted, replaced or swapped, a
   // doubled letter undoubled) that are not lexicon words but Plausible ones.
   std::vector<std::u32string> UnseenNeighbours(const std::u32string& w) const;
   // The count of the rarest letter trigram of `w` (word boundaries included).
   uint64_t RarestTrigram(const std::u32string& w) const;
-  std::unordered_map<uint64_t, uint64_t> trigrams_;  // hash of 3 letters -> count in running text
-  CharLm lm_;                                        // letter 6-grams of the lexicon's word types
-  std::unique_ptr<HunspellPool> hunspell_;           // null when disabled
+  FlatHashMap64<uint64_t> trigrams_;        // hash of 3 letters -> count in running text
+  CharLm lm_;                               // letter 6-grams of the lexicon's word types
+  std::unique_ptr<HunspellPool> hunspell_;  // null when disabled
   // Decisions on unknown and capitalised words, shared by all threads (a
   // decision depends on the word alone): sharded, each shard behind its own
   // reader-writer lock. Per-thread caches made every thread decide every
@@ -142,7 +146,8 @@ class TypoCorrector {
   };
   struct CacheShard {
     std::shared_mutex mutex;
-    std::unordered_map<std::string, Decision> decisions;
+    FlatHashMap64<uint32_t> index;  // Fnv1a of the word -> its place in decisions
+    std::vector<Decision> decisions;
   };
   static constexpr size_t kCacheShards = 64;
   mutable std::array<CacheShard, kCacheShards> cache_;

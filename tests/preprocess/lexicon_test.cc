@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace kazprep {
 namespace {
 
@@ -41,6 +43,27 @@ TEST(LexiconTest, NeighboursAreWordsWithOnlySpacesBetweenOrSentenceEdges) {
   EXPECT_EQ(left, (std::vector<std::string>{"<s>", "ол", "", "бірақ", "бала", "<s>", "<s>"}));
   EXPECT_EQ(right,
             (std::vector<std::string>{"айтты", "", "бала", "келді", "</s>", "</s>", "</s>"}));
+}
+
+// Property: WordsInContext (its own scan, for speed) finds the words
+// ForEachWord finds, on random mixes of letters, marks, digits, punctuation
+// and bad bytes.
+TEST(LexiconTest, PropertyWordsInContextFindsTheWordsOfForEachWord) {
+  const std::vector<std::string> pieces = {"а", "Қ",  "z", "É",    "\xCC\x81", "1",
+                                           " ", "  ", ",", ".",    "!",        "-",
+                                           "'", "«",  "…", "\xFF", "\xD0",     "ß"};
+  std::mt19937 rng(9);
+  std::vector<WordInContext> words;
+  for (int round = 0; round < 2000; ++round) {
+    std::string line;
+    const size_t n = rng() % 30;
+    for (size_t k = 0; k < n; ++k) line += pieces[rng() % pieces.size()];
+    std::vector<std::pair<size_t, size_t>> expected, got;
+    ForEachWord(line, [&](std::string_view, size_t b, size_t e) { expected.emplace_back(b, e); });
+    WordsInContext(line, &words);
+    for (const auto& w : words) got.emplace_back(w.begin, w.end);
+    ASSERT_EQ(got, expected) << line;
+  }
 }
 
 TEST(LexiconTest, BuilderCountsBigramsAndParserReadsThem) {
