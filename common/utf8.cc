@@ -1,5 +1,8 @@
 #include "common/utf8.h"
 
+#include <emmintrin.h>
+
+#include <algorithm>
 #include <cstring>
 
 namespace kazprep::utf8 {
@@ -86,17 +89,67 @@ bool IsAscii(std::string_view s) {
 }
 
 bool IsValid(std::string_view s) {
+  // Runs on every line of split and normalize (through Next() alone it took
+  // 70% of split's time). 16 bytes at a time while they are ASCII, 2-byte
+  // sequences (Cyrillic, « ») and 3-byte sequences led by E1..EC or EE..EF
+  // (– “ ” …): the continuation bytes must be exactly the one after each
+  // 2-byte lead and the two after each 3-byte lead. A block with any other
+  // byte (E0, ED and 4-byte leads, whose second bytes have narrower ranges,
+  // and bad leads) is checked byte by byte.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const __m128i above_c1 = _mm_set1_epi8(-63), below_e0 = _mm_set1_epi8(-32),
+                above_df = _mm_set1_epi8(-33), below_f0 = _mm_set1_epi8(-16),
+                below_c0 = _mm_set1_epi8(-64), e0 = _mm_set1_epi8(-32), ed = _mm_set1_epi8(-19);
   size_t i = 0;
-  bool invalid = false;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
+  while (true) {
+    unsigned carry = 0;  // continuation bytes the block before still expects
+    for (; i + 16 <= n; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      if (high == 0) {
+        if (carry != 0) return false;
+        continue;
+      }
+      const unsigned lead2 = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_and_si128(_mm_cmpgt_epi8(v, above_c1), _mm_cmplt_epi8(v, below_e0))));
+      const __m128i e_range =
+          _mm_and_si128(_mm_cmpgt_epi8(v, above_df), _mm_cmplt_epi8(v, below_f0));
+      const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed));
+      const unsigned lead3 =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(special, e_range)));
+      const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0)));
+      if ((high & ~(lead2 | lead3 | cont)) != 0) break;
+      const unsigned expected = (lead2 << 1) | (lead3 << 1) | (lead3 << 2) | carry;
+      if ((expected & 0xFFFF) != cont) return false;
+      carry = expected >> 16;
     }
-    Next(s, &i, &invalid);
-    if (invalid) return false;
+    // Byte by byte from the start of the sequence in progress (its lead is at
+    // most 2 bytes back) to the end of this block, or of the text.
+    const size_t stop = std::min(n, i + 16);
+    if (carry != 0) {
+      do {
+        --i;
+      } while ((p[i] & 0xC0) == 0x80);
+    }
+    while (i < stop) {
+      const unsigned char b = p[i];
+      if (b < 0x80) {
+        ++i;
+      } else if (b >= 0xC2 && b <= 0xDF) {
+        if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return false;
+        i += 2;
+      } else if (b >= 0xE1 && b <= 0xEF && b != 0xED) {  // 3 bytes, no special second byte
+        if (i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return false;
+        i += 3;
+      } else {
+        bool invalid = false;
+        Next(s, &i, &invalid);
+        if (invalid) return false;
+      }
+    }
+    if (i >= n) return true;
   }
-  return true;
 }
 
 size_t Repair(std::string_view s, std::string* out) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace kazprep::utf8 {
 namespace {
 
@@ -71,6 +73,58 @@ TEST(Utf8Test, IsAsciiLooksAtEveryByte) {
   EXPECT_TRUE(IsAscii("0123456789abcdefghij"));
   EXPECT_FALSE(IsAscii("0123456789abcdefghi\xC3\xA9"));
   EXPECT_FALSE(IsAscii("\xC3\xA9"));
+}
+
+}  // namespace
+}  // namespace kazprep::utf8
+
+namespace kazprep::utf8 {
+namespace {
+
+// Property: IsValid (ASCII 16 bytes at a time, 2-byte sequences inline)
+// agrees with decoding code point by code point, on random mixes of ASCII
+// runs, Cyrillic, 3- and 4-byte sequences and broken pieces, at every
+// length and alignment.
+TEST(Utf8Test, PropertyIsValidAgreesWithDecoding) {
+  // Valid pieces: ASCII runs, 2-, 3- and 4-byte sequences, the special
+  // leads E0 and ED with valid second bytes; and broken ones, one piece in 20.
+  const std::vector<std::string> valid = {
+      "a",
+      "0123456789abcdefghij",
+      " ",
+      "қ",
+      "Ж",
+      "\xE2\x80\x93",
+      "…",
+      "😀",
+      "\xED\x9F\xBF",  // the last code point before the surrogates
+      "\xE0\xA4\x85",
+      "\xC2\xA0",
+      "\xEF\xBB\xBF"};
+  const std::vector<std::string> broken = {"\xC0\xAF",          // overlong
+                                           "\xED\xA0\x80",      // surrogate
+                                           "\xE0\x80\x80",      // overlong
+                                           "\xF4\x90\x80\x80",  // above U+10FFFF
+                                           "\xD0",              // a lead alone
+                                           "\x80",              // a continuation alone
+                                           "\xE2\x80",          // a sequence cut short
+                                           "\xFF"};
+  std::mt19937 rng(11);
+  int good = 0, bad = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const size_t n = rng() % 40;
+    for (size_t k = 0; k < n; ++k) {
+      s += rng() % 20 == 0 ? broken[rng() % broken.size()] : valid[rng() % valid.size()];
+    }
+    size_t i = 0;
+    bool invalid = false;
+    while (i < s.size() && !invalid) Next(s, &i, &invalid);
+    ASSERT_EQ(IsValid(s), !invalid) << ::testing::PrintToString(s);
+    ++(invalid ? bad : good);
+  }
+  EXPECT_GT(good, 2000);  // both answers are tested
+  EXPECT_GT(bad, 2000);
 }
 
 }  // namespace
