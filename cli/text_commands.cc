@@ -235,10 +235,13 @@ int RunSplit(const std::vector<std::string>& args) {
       [&s](const LineBatch& batch, std::string* text, SplitStats* stats) {
         std::vector<std::string_view> sentences;
         std::string repaired;
+        // Valid UTF-8 as a whole means every line is (a newline is a
+        // character of its own): one check per batch in the common case.
+        const bool all_valid = utf8::IsValid(batch.text);
         for (size_t i = 0; i < batch.size(); ++i) {
           ++stats->paragraphs;
           std::string_view line = batch.line(i);
-          if (!utf8::IsValid(line)) {  // bad bytes become U+FFFD (counted)
+          if (!all_valid && !utf8::IsValid(line)) {  // bad bytes become U+FFFD (counted)
             repaired.clear();
             stats->invalid += utf8::Repair(line, &repaired);
             line = repaired;

@@ -385,13 +385,15 @@ void OutputFile::WriteDirect(std::string_view data) {
 
 void OutputFile::Write(std::string_view data) {
   if (fd_ < 0 || error_ != 0) return;
-  if (buffer_.size() + data.size() > kWriteChunk) {
+  // A large block (a batch's output, usually just under kWriteChunk) is
+  // written as it is, not copied into the buffer first (a copy of every
+  // byte split writes).
+  if (data.size() >= kWriteChunk / 8) {
     FlushBuffer();
-    if (data.size() > kWriteChunk) {
-      WriteDirect(data);  // a large block (a whole batch): no copy into the buffer
-      return;
-    }
+    WriteDirect(data);
+    return;
   }
+  if (buffer_.size() + data.size() > kWriteChunk) FlushBuffer();
   buffer_.append(data);
 }
 

@@ -51,9 +51,16 @@ void WordsInContext(std::string_view line, std::vector<WordInContext>* words) {
   while (i < line.size()) {
     const size_t start = i;
     bool in_word;
-    if (static_cast<unsigned char>(line[i]) < 0x80) {
+    const auto lead = static_cast<unsigned char>(line[i]);
+    if (lead < 0x80) {
       const char c = line[i++];
       in_word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    } else if (lead >= 0xD0 && lead <= 0xD3 && i + 1 < line.size() &&
+               (static_cast<unsigned char>(line[i + 1]) & 0xC0) == 0x80) {
+      // Cyrillic, U+0400..U+04FF: letters and combining marks, except
+      // U+0482 (a number sign).
+      in_word = !(lead == 0xD2 && static_cast<unsigned char>(line[i + 1]) == 0x82);
+      i += 2;
     } else {
       bool invalid = false;
       const char32_t cp = utf8::Next(line, &i, &invalid);
@@ -61,38 +68,47 @@ void WordsInContext(std::string_view line, std::vector<WordInContext>* words) {
     }
     if (in_word && begin == std::string_view::npos) begin = start;
     if (!in_word && begin != std::string_view::npos) {
-      words->push_back(WordInContext{begin, start, false, false});
+      words->push_back(WordInContext{begin, start});
       begin = std::string_view::npos;
     }
   }
-  if (begin != std::string_view::npos)
-    words->push_back(WordInContext{begin, line.size(), false, false});
-  for (size_t i = 0; i < words->size(); ++i) {
-    WordInContext& w = (*words)[i];
-    const size_t gap_end = i + 1 < words->size() ? (*words)[i + 1].begin : line.size();
-    const std::string_view gap = line.substr(w.end, gap_end - w.end);
-    w.joined_to_next = i + 1 < words->size() && !gap.empty() &&
-                       gap.find_first_not_of(" \t") == std::string_view::npos;
-    w.ends_sentence = i + 1 == words->size() ||
-                      gap.find_first_of(".!?") != std::string_view::npos ||
-                      gap.find("\u2026") != std::string_view::npos;
-  }
+  if (begin != std::string_view::npos) words->push_back(WordInContext{begin, line.size()});
 }
+
+namespace {
+
+// True when only spaces stand between words[i] and the next word.
+bool JoinedToNext(std::string_view line, const std::vector<WordInContext>& words, size_t i) {
+  if (i + 1 >= words.size()) return false;
+  const std::string_view gap = line.substr(words[i].end, words[i + 1].begin - words[i].end);
+  return !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// True when a sentence ends after words[i]: the line ends, or . ! ? … stand
+// before the next word.
+bool EndsSentence(std::string_view line, const std::vector<WordInContext>& words, size_t i) {
+  if (i + 1 >= words.size()) return true;
+  const std::string_view gap = line.substr(words[i].end, words[i + 1].begin - words[i].end);
+  return gap.find_first_of(".!?") != std::string_view::npos ||
+         gap.find("\u2026") != std::string_view::npos;
+}
+
+}  // namespace
 
 std::string LeftNeighbour(std::string_view line, const std::vector<WordInContext>& words,
                           size_t i) {
-  if (i == 0 || words[i - 1].ends_sentence) return std::string(kSentenceStart);
+  if (i == 0 || EndsSentence(line, words, i - 1)) return std::string(kSentenceStart);
   const WordInContext& w = words[i - 1];
-  return w.joined_to_next ? LowerWord(line.substr(w.begin, w.end - w.begin)) : std::string();
+  return JoinedToNext(line, words, i - 1) ? LowerWord(line.substr(w.begin, w.end - w.begin))
+                                          : std::string();
 }
 
 std::string RightNeighbour(std::string_view line, const std::vector<WordInContext>& words,
                            size_t i) {
-  const WordInContext& w = words[i];
-  if (w.joined_to_next) {
+  if (JoinedToNext(line, words, i)) {
     return LowerWord(line.substr(words[i + 1].begin, words[i + 1].end - words[i + 1].begin));
   }
-  return w.ends_sentence ? std::string(kSentenceEnd) : std::string();
+  return EndsSentence(line, words, i) ? std::string(kSentenceEnd) : std::string();
 }
 
 void LexiconBuilder::AddLine(std::string_view line) {

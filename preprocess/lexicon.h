@@ -33,20 +33,17 @@ std::string LowerWord(std::string_view word);
 inline constexpr std::string_view kSentenceStart = "<s>";
 inline constexpr std::string_view kSentenceEnd = "</s>";
 
-// A word of a line and what stands either side of it, for word bigrams.
+// A word of a line, for word bigrams: what stands between it and its
+// neighbours is looked at only when asked for (LeftNeighbour/RightNeighbour).
 struct WordInContext {
   size_t begin = 0, end = 0;  // the word is line[begin, end)
-  // True when only spaces separate it from the next word.
-  bool joined_to_next = false;
-  // True when a sentence ends after it: the line ends, or . ! ? … follow
-  // before the next word.
-  bool ends_sentence = false;
 };
-// The words of `line` (as ForEachWord finds them) with their neighbours.
+// The words of `line` (as ForEachWord finds them).
 void WordsInContext(std::string_view line, std::vector<WordInContext>* words);
-// The left and right neighbours of words[i] (lower-cased), kSentenceStart /
-// kSentenceEnd at an edge, "" where punctuation other than a sentence end
-// stands between.
+// The left and right neighbours of words[i] (lower-cased): the next word
+// when only spaces stand between; kSentenceStart / kSentenceEnd at the
+// line's edges or where . ! ? … stand between; "" where other punctuation
+// does.
 std::string LeftNeighbour(std::string_view line, const std::vector<WordInContext>& words, size_t i);
 std::string RightNeighbour(std::string_view line, const std::vector<WordInContext>& words,
                            size_t i);

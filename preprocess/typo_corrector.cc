@@ -492,6 +492,13 @@ bool TypoCorrector::CorrectOnce(std::string_view word, TypoFix* fix, CloseCall* 
   const bool lower = text::IsLower(first);
   // The common case: a known word (by its hash, as the indexes look words up).
   if (lower && known_utf8_.Contains(Fnv1a(word))) return false;
+  // A capitalised known word (a sentence start) is left alone as well
+  // (CorrectCapitalised would say so), without the shared cache.
+  if (!lower) {
+    std::string first_lower;
+    utf8::Append(static_cast<char32_t>(u_tolower(static_cast<UChar32>(first))), &first_lower);
+    if (known_utf8_.Contains(Fnv1a(word.substr(pos), Fnv1a(first_lower)))) return false;
+  }
   // Unknown and capitalised words repeat (Zipf): decisions are remembered,
   // for all threads.
   // Keyed by the word's 64-bit hash (as the lexicon's indexes are): no

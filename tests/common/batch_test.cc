@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include "tests/test_util.h"
 
 namespace kazprep {
@@ -69,6 +74,43 @@ TEST(BatchTest, OutputIsIdenticalForOneAndManyThreads) {
   EXPECT_EQ(one.crlf, 200000u / 7 + 1);
   EXPECT_EQ(four.crlf, one.crlf);
   EXPECT_EQ(one.boms, 1u);
+}
+
+// With N threads, N - 1 workers and the reading thread: when the workers
+// fall behind, the reading thread takes batches itself, each in its place in
+// the order. (A worker here takes 20 ms a batch.)
+TEST(BatchTest, TheReadingThreadTakesBatchesWhenWorkersFallBehind) {
+  testing::TempDir dir;
+  std::string a;
+  for (int i = 0; a.size() < 24u << 20; ++i) a += "line " + std::to_string(i) + "\n";
+  testing::Spit(dir.File("a"), a);
+  const std::thread::id reader = std::this_thread::get_id();
+  std::atomic<int> by_reader{0}, by_workers{0};
+  std::function<void(const LineBatch&, std::string*, CountStats*)> fn =
+      [&](const LineBatch& batch, std::string* text, CountStats* s) {
+        if (std::this_thread::get_id() == reader) {
+          ++by_reader;
+        } else {
+          ++by_workers;
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        s->first_lines.push_back(batch.first_line);
+        for (size_t i = 0; i < batch.size(); ++i) {
+          *text += std::string(batch.line(i)) + "\n";
+          ++s->lines;
+        }
+      };
+  OutputFile out;
+  ASSERT_TRUE(out.Open(dir.File("o")).ok());
+  CountStats stats;
+  ReadTotals read;
+  ASSERT_TRUE(RunOrdered({dir.File("a")}, 2, &out, fn, &stats, &read).ok());
+  ASSERT_TRUE(out.Commit().ok());
+  EXPECT_EQ(testing::Slurp(dir.File("o")), a);  // every line, in order
+  EXPECT_GT(by_reader.load(), 0);
+  EXPECT_GT(by_workers.load(), 0);
+  EXPECT_TRUE(std::is_sorted(stats.first_lines.begin(), stats.first_lines.end()));
+  EXPECT_EQ(stats.first_lines.size(), static_cast<size_t>(by_reader + by_workers));
 }
 
 TEST(BatchTest, ReadErrorNamesTheFile) {

@@ -49,9 +49,11 @@ TEST(LexiconTest, NeighboursAreWordsWithOnlySpacesBetweenOrSentenceEdges) {
 // ForEachWord finds, on random mixes of letters, marks, digits, punctuation
 // and bad bytes.
 TEST(LexiconTest, PropertyWordsInContextFindsTheWordsOfForEachWord) {
-  const std::vector<std::string> pieces = {"а", "Қ",  "z", "É",    "\xCC\x81", "1",
-                                           " ", "  ", ",", ".",    "!",        "-",
-                                           "'", "«",  "…", "\xFF", "\xD0",     "ß"};
+  // Cyrillic from each lead byte D0..D3 (with U+0482, a sign, and U+0483, a
+  // combining mark), Latin, marks, digits, punctuation, bad bytes.
+  const std::vector<std::string> pieces = {
+      "а",  "Қ", "ѐ", "ҁ", "\xD2\x82", "\xD2\x83", "ӿ", "z", "É",    "\xCC\x81", "1", " ",
+      "  ", ",", ".", "!", "-",        "'",        "«", "…", "\xFF", "\xD0",     "ß"};
   std::mt19937 rng(9);
   std::vector<WordInContext> words;
   for (int round = 0; round < 2000; ++round) {
