@@ -97,7 +97,10 @@ Status RunOrdered(const std::vector<std::string>& inputs, int threads, OutputFil
   // and, when the workers are behind, processes a batch itself: N busy
   // threads, not N + 1 competing for N cores (split gained 1.55x from 2
   // threads with 2 workers beside the reading thread).
-  const size_t max_in_flight = threads > 1 ? static_cast<size_t>(threads) * 4 : 0;
+  // Two batches a thread in flight (up to twice that when this thread takes
+  // some): four a thread gained nothing sure and took normalize's peak with
+  // the typo tables over 100 MB.
+  const size_t max_in_flight = threads > 1 ? static_cast<size_t>(threads) * 2 : 0;
   // Persistent workers: per-thread caches live across batches. Destroyed
   // (joined, after finishing queued batches) before anything they use.
   std::unique_ptr<WorkerPool> pool;
