@@ -32,6 +32,20 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
+  // Runs the oldest task no worker has started on the calling thread; false
+  // when there is none.
+  bool RunOnePending() {
+    std::function<void()> task;
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      if (tasks_.empty()) return false;
+      task = std::move(tasks_.front());
+      tasks_.pop_front();
+    }
+    task();
+    return true;
+  }
+
   // Runs `fn()` on a worker; the future holds its result (or its exception).
   template <typename Fn>
   auto Submit(Fn fn) -> std::future<decltype(fn())> {
