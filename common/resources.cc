@@ -1,6 +1,10 @@
 #include "common/resources.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdint>
 
 #include "common/line_io.h"
 
@@ -42,6 +46,13 @@ Status LoadModelFile(std::string_view name, const std::string& override_dir, std
   const auto data = Find(*origin);
   if (!data) return Status::Error(*origin + ": not embedded in this build");
   content->assign(*data);
+  // The copy is what gets parsed: the binary's pages that hold the file
+  // (7 MB for the Kazakh lexicon) need not stay in memory. They are read-only
+  // pages of the executable, read again from it if ever touched again.
+  const auto page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const uintptr_t first = (reinterpret_cast<uintptr_t>(data->data()) + page - 1) & ~(page - 1);
+  const uintptr_t last = reinterpret_cast<uintptr_t>(data->data() + data->size()) & ~(page - 1);
+  if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
   return Status::Ok();
 }
 

@@ -43,7 +43,7 @@ class CharLm {
   double Prob(const uint64_t* contexts, const uint64_t* grams, int k) const;
 
   int order_;
-  std::vector<Entry> table_;  // size a power of two, at most half full
+  std::vector<Entry> table_;  // size a power of two, at most three quarters full
   size_t used_ = 0;
   double uniform_ = 1.0;
 };

@@ -23,6 +23,17 @@ TEST(ResourcesTest, EveryModelAndExampleFileIsEmbeddedByteForByte) {
   EXPECT_EQ(Names().size(), checked);
 }
 
+// Loading releases the binary's pages that hold the file (they were
+// copied); read again, they are the same bytes.
+TEST(ResourcesTest, AFileLoadedTwiceIsTheSame) {
+  std::string first, second, origin;
+  ASSERT_TRUE(LoadModelFile("typos/kk.lexicon.tsv", "", &first, &origin).ok());
+  ASSERT_TRUE(LoadModelFile("typos/kk.lexicon.tsv", "", &second, &origin).ok());
+  EXPECT_GT(first.size(), 1u << 20);
+  EXPECT_EQ(first, second);
+  EXPECT_EQ(*Find("models/typos/kk.lexicon.tsv"), first);
+}
+
 TEST(ResourcesTest, UnknownNameIsNotFound) { EXPECT_FALSE(Find("models/nope.tsv").has_value()); }
 
 TEST(ResourcesTest, LoadModelFileReadsTheOverrideFolder) {
