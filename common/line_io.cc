@@ -304,12 +304,19 @@ OutputFile::~OutputFile() {
 
 namespace {
 
-// The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N
-// names, or -1.
-int NamedDescriptor(const std::string& path) {
+// The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N
+// or /proc/PID/fd/N (this process's PID) names, or -1. Repeated slashes
+// count as one.
+int NamedDescriptor(const std::string& raw) {
+  std::string path;
+  for (const char c : raw) {
+    if (c != '/' || path.empty() || path.back() != '/') path += c;
+  }
   if (path == "/dev/stdout") return STDOUT_FILENO;
   if (path == "/dev/stderr") return STDERR_FILENO;
-  for (const std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+  const std::string own = "/proc/" + std::to_string(::getpid()) + "/fd/";
+  for (const std::string_view prefix :
+       {std::string_view("/dev/fd/"), std::string_view("/proc/self/fd/"), std::string_view(own)}) {
     if (path.size() <= prefix.size() || path.compare(0, prefix.size(), prefix) != 0) continue;
     int fd = -1;
     const char* begin = path.data() + prefix.size();
@@ -317,6 +324,32 @@ int NamedDescriptor(const std::string& path) {
     if (ec == std::errc() && end == path.data() + path.size()) return fd;
   }
   return -1;
+}
+
+// Follows symbolic links from `path` one at a time (not through
+// realpath(), which would go on through /dev/stderr's /proc link to the
+// file stderr is redirected to): *target is the last name, which is no link
+// (it may not exist yet), or *descriptor the descriptor a name on the way
+// stands for.
+void FollowLinks(const std::string& path, std::string* target, int* descriptor) {
+  *target = path;
+  *descriptor = -1;
+  for (int hops = 0; hops < 40; ++hops) {
+    *descriptor = NamedDescriptor(*target);
+    if (*descriptor >= 0) return;
+    struct stat st;
+    if (::lstat(target->c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return;
+    char link[PATH_MAX];
+    const ssize_t n = ::readlink(target->c_str(), link, sizeof link - 1);
+    if (n <= 0) return;
+    const std::string next(link, static_cast<size_t>(n));
+    if (next[0] == '/') {
+      *target = next;
+    } else {
+      const size_t slash = target->rfind('/');
+      *target = (slash == std::string::npos ? std::string() : target->substr(0, slash + 1)) + next;
+    }
+  }
 }
 
 }  // namespace
@@ -331,24 +364,22 @@ Status OutputFile::Open(const std::string& path) {
   }
   path_ = path;
   // /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N name a
-  // descriptor this process has: written through a copy of it (as shells
-  // do). Renaming a temporary file over such a name would replace the
-  // /dev/stderr link itself when stderr is redirected to a file.
-  const int named = NamedDescriptor(path);
+  // descriptor this process has, also through links: written through a copy
+  // of it (as shells do). Renaming a temporary file over such a name would
+  // replace the /dev/stderr link itself, or the file stderr is redirected to.
+  // Through any other symbolic link, the file it points to is replaced (the
+  // link stays a link; a dangling link gets its file).
+  int named = -1;
+  FollowLinks(path, &target_path_, &named);
   if (named >= 0) {
     fd_ = ::fcntl(named, F_DUPFD_CLOEXEC, 0);
     if (fd_ < 0) return Status::Error(path + ": cannot open: " + ErrnoText(errno));
     direct_ = true;
     return Status::Ok();
   }
-  // Through a symbolic link, the file it points to is replaced (the link
-  // stays a link).
-  struct stat st;
-  if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
-    char target[PATH_MAX];
-    if (::realpath(path.c_str(), target) != nullptr) target_path_ = target;
-  }
+  if (target_path_ == path) target_path_.clear();
   const std::string& target = target_path_.empty() ? path : target_path_;
+  struct stat st;
   // A device or pipe (/dev/null, a FIFO) is written in place: renaming a
   // temporary file over it would replace the device.
   if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {

@@ -1,6 +1,8 @@
 #include "common/utf8.h"
 
+#ifdef __SSE2__
 #include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <cstring>
@@ -98,12 +100,15 @@ bool IsValid(std::string_view s) {
   // and bad leads) is checked byte by byte.
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+#ifdef __SSE2__
   const __m128i above_c1 = _mm_set1_epi8(-63), below_e0 = _mm_set1_epi8(-32),
                 above_df = _mm_set1_epi8(-33), below_f0 = _mm_set1_epi8(-16),
                 below_c0 = _mm_set1_epi8(-64), e0 = _mm_set1_epi8(-32), ed = _mm_set1_epi8(-19);
+#endif
   size_t i = 0;
   while (true) {
     unsigned carry = 0;  // continuation bytes the block before still expects
+#ifdef __SSE2__
     for (; i + 16 <= n; i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
       const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
@@ -124,6 +129,7 @@ bool IsValid(std::string_view s) {
       if ((expected & 0xFFFF) != cont) return false;
       carry = expected >> 16;
     }
+#endif
     // Byte by byte from the start of the sequence in progress (its lead is at
     // most 2 bytes back) to the end of this block, or of the text.
     const size_t stop = std::min(n, i + 16);

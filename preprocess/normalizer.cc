@@ -660,9 +660,11 @@ void Normalizer::NormalizeInto(std::string_view input, std::string* out, Normali
 
   if (typos_ != nullptr && depth == 0) {
     // A correction changes its neighbours' context, which may decide a close
-    // call next to it: the words are corrected again until none changes (so
-    // that normalizing twice changes nothing), at most kTypoRounds times.
-    constexpr int kTypoRounds = 3;
+    // call next to it: the words are corrected again until none changes, so
+    // that normalizing twice changes nothing. A place changes at most twice
+    // (a context-free correction is the end of its chain; context then only
+    // picks a known word, which never changes), so this ends; the bound is
+    // a safety net.
     std::string text, corrected;
     struct Round {
       std::string_view line;  // the text whose words are corrected
@@ -675,8 +677,9 @@ void Normalizer::NormalizeInto(std::string_view input, std::string* out, Normali
       return TypoContext{LeftNeighbour(r.line, r.words, r.i), RightNeighbour(r.line, r.words, r.i)};
     };
     bool any = false;
-    for (int round = 0; round < kTypoRounds; ++round) {
+    for (size_t round = 0;; ++round) {
       WordsInContext(r.line, &r.words);
+      if (round > 2 * r.words.size() + 2) break;
       corrected.clear();
       size_t copied = 0;
       TypoFix fix;

@@ -426,6 +426,10 @@ bool TypoCorrector::DecideInContext(const CloseCall& close, const TypoContext& c
   Ranking ranking;
   for (const auto& [candidate, score] : close.candidates) {
     const uint32_t count = lexicon_.Count(candidate);
+    // Only known words: a place then changes at most twice (to the end of a
+    // correction chain, then by context to a word that never changes), so
+    // correcting a line again until nothing changes ends.
+    if (count < kMinCandidateCount) continue;
     double gain = 0;
     if (left_count > 0) {
       const double p = prob(count);
@@ -500,18 +504,22 @@ bool TypoCorrector::CorrectOnce(std::string_view word, TypoFix* fix, CloseCall* 
     if (known_utf8_.Contains(Fnv1a(word.substr(pos), Fnv1a(first_lower)))) return false;
   }
   // Unknown and capitalised words repeat (Zipf): decisions are remembered,
-  // for all threads.
-  // Keyed by the word's 64-bit hash (as the lexicon's indexes are): no
-  // string compared or built.
+  // for all threads, found by the word's 64-bit hash and checked against
+  // the word itself (words made to collide must not share a decision, which
+  // would make the output depend on which came first).
   const uint64_t key = Fnv1a(word);
   CacheShard& shard = cache_[(key >> 58) % kCacheShards];
+  bool collision = false;
   {
     const std::shared_lock<std::shared_mutex> lock(shard.mutex);
     if (const uint32_t* at = shard.index.Find(key)) {
       const Decision& hit = shard.decisions[*at];
-      if (hit.fix) *fix = hit.what;
-      if (close != nullptr) *close = hit.close;
-      return hit.fix;
+      if (hit.word == word) {
+        if (hit.fix) *fix = hit.what;
+        if (close != nullptr) *close = hit.close;
+        return hit.fix;
+      }
+      collision = true;
     }
   }
   Decision decision;
@@ -519,6 +527,8 @@ bool TypoCorrector::CorrectOnce(std::string_view word, TypoFix* fix, CloseCall* 
                        : CorrectCapitalised(word, &decision.what);
   if (decision.fix) *fix = decision.what;
   if (close != nullptr) *close = decision.close;
+  if (collision) return decision.fix;  // decided every time, not remembered
+  decision.word = std::string(word);
   const std::unique_lock<std::shared_mutex> lock(shard.mutex);
   if (shard.index.Contains(key)) return decision.fix;  // another thread was quicker
   if (shard.decisions.size() >= kMaxCachedWords / kCacheShards) {

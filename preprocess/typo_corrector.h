@@ -140,6 +140,7 @@ class TypoCorrector {
   // reader-writer lock. Per-thread caches made every thread decide every
   // word again, and two threads gained only 1.27x over one.
   struct Decision {
+    std::string word;
     bool fix = false;
     TypoFix what;
     CloseCall close;

@@ -235,6 +235,48 @@ TEST(OutputFileTest, DescriptorNamesAreWrittenThroughTheDescriptor) {
   EXPECT_FALSE(closed.Open("/dev/fd/987").ok());  // no such descriptor: an error
 }
 
+// Found in review: a link to /dev/stderr (or a name with doubled slashes)
+// went on through realpath() to the file stderr was redirected to, and the
+// temporary file replaced it. Links are followed one at a time: a name for
+// a descriptor on the way is written through the descriptor.
+TEST(OutputFileTest, LinksToDescriptorNamesAreWrittenThroughTheDescriptor) {
+  TempDir dir;
+  const std::string log = dir.File("log.txt");
+  Spit(log, "earlier line\n");
+  const int fd = ::open(log.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  ASSERT_GE(fd, 0);
+  struct stat before, after;
+  ASSERT_EQ(::stat(log.c_str(), &before), 0);
+  const std::string link = dir.File("errlink"), chain = dir.File("chain");
+  std::filesystem::create_symlink("/dev/fd/" + std::to_string(fd), link);
+  std::filesystem::create_symlink("errlink", chain);  // relative, two links
+  for (const std::string& name : {link, chain, "//dev//fd/" + std::to_string(fd)}) {
+    OutputFile out;
+    ASSERT_TRUE(out.Open(name).ok()) << name;
+    out.WriteLine(name);
+    ASSERT_TRUE(out.Commit().ok());
+  }
+  ::close(fd);
+  ASSERT_EQ(::stat(log.c_str(), &after), 0);
+  EXPECT_EQ(before.st_ino, after.st_ino);
+  EXPECT_EQ(Slurp(log),
+            "earlier line\n" + link + "\n" + chain + "\n//dev//fd/" + std::to_string(fd) + "\n");
+  EXPECT_TRUE(std::filesystem::is_symlink(link));
+}
+
+// A dangling link gets the file it names; the link stays.
+TEST(OutputFileTest, ADanglingLinkGetsItsFile) {
+  TempDir dir;
+  const std::string target = dir.File("new.txt"), link = dir.File("dangling");
+  std::filesystem::create_symlink(target, link);
+  OutputFile out;
+  ASSERT_TRUE(out.Open(link).ok());
+  out.WriteLine("made");
+  ASSERT_TRUE(out.Commit().ok());
+  EXPECT_TRUE(std::filesystem::is_symlink(link));
+  EXPECT_EQ(Slurp(target), "made\n");
+}
+
 // Through a symbolic link, the file it points to is replaced atomically and
 // the link stays a link.
 TEST(OutputFileTest, SymbolicLinksKeepPointingToTheNewFile) {
