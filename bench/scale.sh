@@ -42,21 +42,31 @@ head -c 100000000 "$work/norm1000.txt" | sed '$d' > "$work/norm.txt"
 head -n 100000 "$work/norm.txt" > "$work/train.txt"
 "$kazprep" spm-train --input "$work/train.txt" --model-prefix "$work/m" --vocab-size 8000 2> /dev/null
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-echo "| command | input | 1 thread s (median of $runs) | 2 threads s | speed-up | output |"
-echo "|---|---|---|---|---|---|"
+# Also per run: CPU seconds (user + sys). On a shared VM the CPU seconds of
+# the same work vary between runs; "cores used" (CPU / wall, median) with 2
+# threads shows how much of the second core the run used, and "paired" is
+# the median over runs of 1-thread wall / 2-thread wall of the run right
+# after it (neighbouring runs see the machine in a similar state).
+echo "| command | input | 1 thread s (median of $runs) | 2 threads s | speed-up | paired | cores used (2 threads) | output |"
+echo "|---|---|---|---|---|---|---|---|"
 while IFS='|' read -r cmd in; do
-  rm -f "$work/t1.all" "$work/t2.all"
+  rm -f "$work/t1.all" "$work/t2.all" "$work/pair.all" "$work/cores.all"
   for _ in $(seq "$runs"); do
     for t in 1 2; do
-      /usr/bin/time -f "%e" -o "$work/t.time" $kazprep $cmd --threads $t < "$work/$in" > "$work/out$t"
-      cat "$work/t.time" >> "$work/t$t.all"
+      /usr/bin/time -f "%e %U %S" -o "$work/t.time" $kazprep $cmd --threads $t < "$work/$in" > "$work/out$t"
+      read -r e u s < "$work/t.time"
+      echo "$e" >> "$work/t$t.all"
+      [ "$t" = 1 ] && one=$e
+      [ "$t" = 2 ] && awk -v a="$one" -v b="$e" -v u="$u" -v s="$s" -v p="$work/pair.all" -v c="$work/cores.all" \
+        'BEGIN { print a / b >> p; print (u + s) / b >> c }'
     done
   done
   cmp -s "$work/out1" "$work/out2" && same=identical || same=DIFFERENT
   a=$(median < "$work/t1.all") b=$(median < "$work/t2.all")
-  awk -v c="${cmd%% --model*}" -v i="$in" -v a="$a" -v b="$b" -v s="$same" \
+  pair=$(median < "$work/pair.all") cores=$(median < "$work/cores.all")
+  awk -v c="${cmd%% --model*}" -v i="$in" -v a="$a" -v b="$b" -v s="$same" -v p="$pair" -v k="$cores" \
     -v r1="$(tr '\n' ' ' < "$work/t1.all")" -v r2="$(tr '\n' ' ' < "$work/t2.all")" \
-    'BEGIN { printf "| %s | %s | %.2f | %.2f | %.2f | %s |\n", c, i, a, b, a/b, s > "/dev/stdout"
+    'BEGIN { printf "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %s |\n", c, i, a, b, a/b, p, k, s > "/dev/stdout"
              printf "  %s: 1 thread %s/ 2 threads %s\n", c, r1, r2 > "/dev/stderr" }'
 done <<EOF2
 normalize --lang kk|kk300.txt
