@@ -13,22 +13,47 @@
 
 namespace kazprep {
 
-void ForEachWord(std::string_view line,
-                 const std::function<void(std::string_view, size_t, size_t)>& fn) {
+namespace {
+
+// Calls fn(begin, end) for each word of `line`: a run of letters and
+// combining marks. Cyrillic (U+0400..U+04FF) and ASCII are classified from
+// their bytes; only other characters are decoded (this runs on every line
+// typo correction reads).
+template <typename Fn>
+void ScanWords(std::string_view line, Fn&& fn) {
   size_t i = 0, begin = std::string_view::npos;
   while (i < line.size()) {
     const size_t start = i;
-    bool invalid = false;
-    const char32_t cp = utf8::Next(line, &i, &invalid);
-    const bool in_word =
-        text::IsLetter(cp) || (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
+    bool in_word;
+    const auto lead = static_cast<unsigned char>(line[i]);
+    if (lead < 0x80) {
+      const char c = line[i++];
+      in_word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    } else if (lead >= 0xD0 && lead <= 0xD3 && i + 1 < line.size() &&
+               (static_cast<unsigned char>(line[i + 1]) & 0xC0) == 0x80) {
+      // Letters and combining marks, except U+0482 (a number sign).
+      in_word = !(lead == 0xD2 && static_cast<unsigned char>(line[i + 1]) == 0x82);
+      i += 2;
+    } else {
+      bool invalid = false;
+      const char32_t cp = utf8::Next(line, &i, &invalid);
+      in_word = text::IsLetter(cp) || (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
+    }
     if (in_word && begin == std::string_view::npos) begin = start;
     if (!in_word && begin != std::string_view::npos) {
-      fn(line.substr(begin, start - begin), begin, start);
+      fn(begin, start);
       begin = std::string_view::npos;
     }
   }
-  if (begin != std::string_view::npos) fn(line.substr(begin), begin, line.size());
+  if (begin != std::string_view::npos) fn(begin, line.size());
+}
+
+}  // namespace
+
+void ForEachWord(std::string_view line,
+                 const std::function<void(std::string_view, size_t, size_t)>& fn) {
+  ScanWords(line,
+            [&](size_t begin, size_t end) { fn(line.substr(begin, end - begin), begin, end); });
 }
 
 std::string LowerWord(std::string_view word) {
@@ -45,34 +70,9 @@ std::string LowerWord(std::string_view word) {
 
 void WordsInContext(std::string_view line, std::vector<WordInContext>* words) {
   words->clear();
-  // ForEachWord's scan, without a call through std::function per word (this
-  // runs on every line that typo correction reads).
-  size_t i = 0, begin = std::string_view::npos;
-  while (i < line.size()) {
-    const size_t start = i;
-    bool in_word;
-    const auto lead = static_cast<unsigned char>(line[i]);
-    if (lead < 0x80) {
-      const char c = line[i++];
-      in_word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    } else if (lead >= 0xD0 && lead <= 0xD3 && i + 1 < line.size() &&
-               (static_cast<unsigned char>(line[i + 1]) & 0xC0) == 0x80) {
-      // Cyrillic, U+0400..U+04FF: letters and combining marks, except
-      // U+0482 (a number sign).
-      in_word = !(lead == 0xD2 && static_cast<unsigned char>(line[i + 1]) == 0x82);
-      i += 2;
-    } else {
-      bool invalid = false;
-      const char32_t cp = utf8::Next(line, &i, &invalid);
-      in_word = text::IsLetter(cp) || (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
-    }
-    if (in_word && begin == std::string_view::npos) begin = start;
-    if (!in_word && begin != std::string_view::npos) {
-      words->push_back(WordInContext{begin, start});
-      begin = std::string_view::npos;
-    }
-  }
-  if (begin != std::string_view::npos) words->push_back(WordInContext{begin, line.size()});
+  ScanWords(line, [words](size_t begin, size_t end) {
+    words->push_back(WordInContext{begin, end});
+  });
 }
 
 namespace {

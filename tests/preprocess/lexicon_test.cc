@@ -1,8 +1,12 @@
 #include "preprocess/lexicon.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include <random>
+
+#include "common/utf8.h"
+#include "preprocess/text_util.h"
 
 namespace kazprep {
 namespace {
@@ -45,10 +49,11 @@ TEST(LexiconTest, NeighboursAreWordsWithOnlySpacesBetweenOrSentenceEdges) {
             (std::vector<std::string>{"айтты", "", "бала", "келді", "</s>", "</s>", "</s>"}));
 }
 
-// Property: WordsInContext (its own scan, for speed) finds the words
-// ForEachWord finds, on random mixes of letters, marks, digits, punctuation
-// and bad bytes.
-TEST(LexiconTest, PropertyWordsInContextFindsTheWordsOfForEachWord) {
+// Property: the words ForEachWord and WordsInContext find (one scan that
+// classifies Cyrillic and ASCII from their bytes) are the runs of letters and
+// combining marks found by decoding every character, on random mixes of
+// letters, marks, digits, punctuation and bad bytes.
+TEST(LexiconTest, PropertyWordsAreRunsOfLettersAndMarks) {
   // Cyrillic from each lead byte D0..D3 (with U+0482, a sign, and U+0483, a
   // combining mark), Latin, marks, digits, punctuation, bad bytes.
   const std::vector<std::string> pieces = {
@@ -56,16 +61,34 @@ TEST(LexiconTest, PropertyWordsInContextFindsTheWordsOfForEachWord) {
       "  ", ",", ".", "!", "-",        "'",        "«", "…", "\xFF", "\xD0",     "ß"};
   std::mt19937 rng(9);
   std::vector<WordInContext> words;
+  size_t found = 0;
   for (int round = 0; round < 2000; ++round) {
     std::string line;
     const size_t n = rng() % 30;
     for (size_t k = 0; k < n; ++k) line += pieces[rng() % pieces.size()];
-    std::vector<std::pair<size_t, size_t>> expected, got;
-    ForEachWord(line, [&](std::string_view, size_t b, size_t e) { expected.emplace_back(b, e); });
+    std::vector<std::pair<size_t, size_t>> expected, each, in_context;
+    size_t i = 0, begin = std::string::npos;
+    while (i < line.size()) {
+      const size_t start = i;
+      bool invalid = false;
+      const char32_t cp = utf8::Next(line, &i, &invalid);
+      const bool in_word =
+          text::IsLetter(cp) || (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
+      if (in_word && begin == std::string::npos) begin = start;
+      if (!in_word && begin != std::string::npos) {
+        expected.emplace_back(begin, start);
+        begin = std::string::npos;
+      }
+    }
+    if (begin != std::string::npos) expected.emplace_back(begin, line.size());
+    ForEachWord(line, [&](std::string_view, size_t b, size_t e) { each.emplace_back(b, e); });
     WordsInContext(line, &words);
-    for (const auto& w : words) got.emplace_back(w.begin, w.end);
-    ASSERT_EQ(got, expected) << line;
+    for (const auto& w : words) in_context.emplace_back(w.begin, w.end);
+    ASSERT_EQ(each, expected) << line;
+    ASSERT_EQ(in_context, expected) << line;
+    found += expected.size();
   }
+  EXPECT_GT(found, 5000u);
 }
 
 TEST(LexiconTest, BuilderCountsBigramsAndParserReadsThem) {
