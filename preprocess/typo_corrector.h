@@ -11,7 +11,9 @@
 // word-like the candidate is than the input by a letter 6-gram model of the
 // lexicon (CharLm). "The input is right" competes as a candidate of its own,
 // stronger when Hunspell accepts the input or it is a lexicon word plus a
-// known ending (a valid form the lexicon has not seen).
+// known ending (a valid form the lexicon has not seen). When two known
+// candidates are too close to call, the neighbouring words decide through
+// the lexicon's word bigrams (DecideInContext).
 // Restraint: a known word (seen twice) never changes; nor do words under 4 letters, words
 // with Latin letters or digits, or capitalised words (names), except for
 // Kazakh letters restored in a word typed on a Russian keyboard
@@ -72,7 +74,7 @@ class TypoCorrector {
   static Status Load(const TypoOptions& options, std::unique_ptr<TypoCorrector>* corrector);
   // The same, shared with every other live corrector of the same tables
   // (rules folder, Hunspell path) in this process: a job that normalizes
-  // Kazakh in several places loads the tables (0.3 s, 50 MB) once.
+  // Kazakh in several places loads the tables (0.2 s, 50 MB) once.
   static Status LoadShared(const TypoOptions& options,
                            std::shared_ptr<const TypoCorrector>* corrector);
 
