@@ -666,11 +666,13 @@ void Normalizer::NormalizeInto(std::string_view input, std::string* out, Normali
     // picks a known word, which never changes), so this ends; the bound is
     // a safety net.
     std::string text, corrected;
+    // The word list is kept per thread: no allocation per line.
+    thread_local std::vector<WordInContext> line_words;
     struct Round {
       std::string_view line;  // the text whose words are corrected
-      std::vector<WordInContext> words;
+      std::vector<WordInContext>& words;
       size_t i = 0;  // the word being corrected
-    } r;
+    } r{std::string_view(), line_words};
     r.line = *out;
     // One pointer captured: std::function keeps it without allocating.
     const std::function<TypoContext()> context = [&r] {

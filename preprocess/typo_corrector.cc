@@ -129,9 +129,6 @@ bool OneSubstitution(const std::u32string& a, const std::u32string& b) {
   return diff == 1;
 }
 
-// Kazakh endings change with the sound they follow (лар/лер/дар/тар...):
-// an ending is keyed by the stem's last letter and the frontness of its last
-// vowel, so "кей" + "н" does not borrow the credit of "бала" + "н".
 // 1 for a front vowel, 2 for a back vowel, 0 for any other letter.
 uint64_t Frontness(char32_t c) {
   switch (c) {
@@ -157,8 +154,11 @@ uint64_t Frontness(char32_t c) {
   }
 }
 
-// The key of `ending` after a stem ending in `last` whose last vowel has
-// `frontness`.
+// Kazakh endings change with the sound they follow (лар/лер/дар/тар...):
+// an ending is keyed by the stem's last letter and the frontness of its last
+// vowel, so "кей" + "н" does not borrow the credit of "бала" + "н". The key
+// of `ending` after a stem ending in `last` whose last vowel has
+// `frontness`:
 uint64_t EndingKey(std::u32string_view ending, char32_t last, uint64_t frontness) {
   return FnvAdd(FnvAdd(Fnv1a(ending), last), frontness);
 }
