@@ -13,7 +13,9 @@
 // stronger when Hunspell accepts the input or it is a lexicon word plus a
 // known ending (a valid form the lexicon has not seen). When two known
 // candidates are too close to call, the neighbouring words decide through
-// the lexicon's word bigrams (DecideInContext).
+// the lexicon's word bigrams (DecideInContext). Before all that, a letter
+// typed twice that Kazakh does not double (аалдыңғы, сондаа) is undone when
+// one known word is left (UndoubleLetter).
 // Restraint: a known word (seen twice) never changes; nor do words under 4 letters, words
 // with Latin letters or digits, or capitalised words (names), except for
 // Kazakh letters restored in a word typed on a Russian keyboard
@@ -46,7 +48,8 @@ struct TypoFix {
   std::string correction;
   double cost = 0;   // weighted edit cost from the input to the correction
   double score = 0;  // the noisy-channel score of the correction
-  // "lexicon", "context", "rare-letters", "put-back" or "restored-letters"
+  // "lexicon", "context", "doubled-letter", "rare-letters", "put-back" or
+  // "restored-letters"
   const char* evidence = "";
 };
 
@@ -113,6 +116,10 @@ class TypoCorrector {
   // form that the lexicon has not seen.
   bool Plausible(std::u32string_view w) const;
   bool RestoresLetters(const std::u32string& w, uint32_t id) const;
+  // True when `w` (lower-case Cyrillic) has one letter typed twice that
+  // Kazakh does not double (rarely_doubled_, or at the start of the word)
+  // and undoing it gives one known word, which `*fix` names.
+  bool UndoubleLetter(const std::u32string& w, TypoFix* fix) const;
   double EditCost(const std::u32string& typed, const std::u32string& intended) const;
 
   Lexicon lexicon_;
@@ -129,6 +136,9 @@ class TypoCorrector {
   FlatHashSet64 endings_;     // EndingKey()s of the endings
   FlatHashSet64 known_;       // hashes of the known words (seen twice), UTF-32
   FlatHashSet64 known_utf8_;  // the same, of their UTF-8
+  // By Cyrillic letter (code point - U+0400): the lexicon's running text
+  // doubles it in under kRareDoubling of its places (not у, и).
+  std::array<bool, 256> rarely_doubled_{};
   // Forms one edit from `w` (a letter inserted, replaced or swapped, a
   // doubled letter undoubled) that are not lexicon words but Plausible ones.
   std::vector<std::u32string> UnseenNeighbours(const std::u32string& w) const;

@@ -9,4 +9,4 @@ build/kazprep lexicon build --lang kk --min-count 1 --min-bigram-count 1 -o mode
   "$data/flores200_devtest/kaz_Cyrl.devtest" /tmp/ntrex-kaz-train.txt \
   "$data/ud_kk_ktb/kk_ktb-ud-test.sents.txt" "$data/ud_kk_ktb/kk_ktb-ud-train.sents.txt" \
   "$data/tatoeba/kaz-rus.tatoeba-test-v2021-08-07.kaz" "$data/tatoeba/eng-kaz.tatoeba-test-v2021-08-07.kaz" \
-  /tmp/kaznerd-text.txt "$data"/apertium_kaz_rus_corpus/CORPUS/*kaz*
+  /tmp/kaznerd-text.txt "$data/xwmt/xwmt.kk-en-ru.kk" "$data"/apertium_kaz_rus_corpus/CORPUS/*kaz*

@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <filesystem>
+
+#include "tests/test_util.h"
+
 namespace kazprep {
 namespace {
 
@@ -148,6 +152,48 @@ TEST(TypoCorrectorTest, SaysWhyItCorrects) {
   ASSERT_TRUE(t->Correct("кейейтуге", &again));
   EXPECT_EQ(again.correction, fix.correction);
   EXPECT_EQ(again.score, fix.score);
+}
+
+// A letter typed twice that Kazakh does not double (a vowel, д, or any
+// letter at the start of a word) is undone before the lexicon candidates are
+// weighed: сондаа is сонда, not the more frequent сондай.
+TEST(TypoCorrectorTest, UndoesALetterKazakhDoesNotDouble) {
+  const auto t = Make(false);
+  TypoFix fix;
+  ASSERT_TRUE(t->Correct("сондаа", &fix));
+  EXPECT_EQ(fix.correction, "сонда");
+  EXPECT_STREQ(fix.evidence, "doubled-letter");
+  EXPECT_DOUBLE_EQ(fix.cost, 1.0);
+  EXPECT_EQ(Fix(*t, "аалдыңғы"), "алдыңғы");
+  EXPECT_EQ(Fix(*t, "ссізде"), "сізде");  // at the start
+  EXPECT_EQ(Fix(*t, "отырдды"), "отырды");
+  EXPECT_EQ(Fix(*t, "идеясыы"), "идеясы");
+  // Letters Kazakh doubles where a stem and an ending meet stay (the
+  // lexicon has seen these forms once only, so they are not known).
+  ASSERT_FALSE(t->Known("туристтерге"));
+  EXPECT_EQ(Fix(*t, "туристтерге"), "туристтерге");
+  EXPECT_EQ(Fix(*t, "класста"), "класста");
+  EXPECT_EQ(Fix(*t, "виртууалды"), "виртууалды");  // у, like и, doubles: жау + у + ы
+}
+
+// Two letters typed twice that each undone give a known word: no way to
+// tell which, so neither is undone.
+TEST(TypoCorrectorTest, UndoesADoubledLetterOnlyWhenOneWordIsLeft) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.File("typos"));
+  std::filesystem::copy_file(KAZPREP_SOURCE_DIR "/models/typos/confusions.tsv",
+                             dir.File("typos/confusions.tsv"));
+  // A frequent word keeps б and а rarely doubled.
+  testing::Spit(dir.File("typos/kk.lexicon.tsv"),
+                "абвгабвгабвг\t100000\nбалаа\t5\nббала\t5\nтаулар\t5\n");
+  TypoOptions options;
+  options.hunspell.clear();
+  options.rules_dir = dir.path();
+  std::unique_ptr<TypoCorrector> t;
+  const Status status = TypoCorrector::Load(options, &t);
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_EQ(Fix(*t, "ббалаа"), "ббалаа");
+  EXPECT_EQ(Fix(*t, "ттаулар"), "таулар");
 }
 
 TEST(TypoCorrectorTest, PutsBackAMissingLetterTheEndingsExplain) {
