@@ -39,11 +39,13 @@ constexpr double kMaxCost = 1.6;
 // The second opinion (words Hunspell rejects that are no lexicon word plus an
 // ending): a word with a letter trigram seen fewer than kRareTrigram times in
 // the lexicon's running text changes to a candidate with log(count) -
-// kRareCostWeight * cost >= kRareMinScore that leads the next by kMargin.
+// kRareCostWeight * cost >= kRareMinScore that leads the next by kMargin
+// (kRareMinLetters and kRareMinLettersMissing: where Decide() uses them).
 constexpr uint64_t kRareTrigram = 50;
 constexpr double kRareCostWeight = 4.0;
 constexpr double kRareMinScore = -2.0;
 constexpr size_t kRareMinLetters = 9;
+constexpr size_t kRareMinLettersMissing = 8;  // for a letter left out
 // Unseen forms one edit away that the lexicon's endings explain (the
 // lexicon's own suggestions, UnseenNeighbours) have no count: they score
 // kSuggestionScore, at most kMaxSuggestionCost away, and join the candidates
@@ -265,10 +267,12 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       built->known_utf8_.Insert(Fnv1a(word));
     }
     // How often each Cyrillic letter followed by another letter is doubled,
-    // in running text.
+    // in the running text's words of kMinLetters or more (not the Roman
+    // numerals іі, ііі, nor interjections).
     std::array<double, 256> doubled{}, followed{};
     for (const auto& [word, count] : words) {
       const std::u32string w = text::Decode(word);
+      if (w.size() < kMinLetters) continue;
       for (size_t k = 0; k + 1 < w.size(); ++k) {
         if (w[k] < 0x400 || w[k] > 0x4FF) continue;
         followed[w[k] - 0x400] += count;
@@ -762,9 +766,13 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
     if (vouched || !rare.Decides(kRareMinScore)) return false;
     // A letter replaced turns many valid short words into other valid words
     // (пойызбен / пайызбен): beyond the cheap keyboard errors, the second
-    // opinion takes only a letter left out, added or swapped in a long word.
-    if (rare.best_cost >= 1.0 &&
-        (w.size() < kRareMinLetters || OneSubstitution(w, text::Decode(rare.best)))) {
+    // opinion takes only a letter left out, added or swapped in a word of
+    // kRareMinLetters or more, or a letter left out of one of
+    // kRareMinLettersMissing (tuning set: 7 added a wrong change for 3 fixes).
+    const std::u32string best = text::Decode(rare.best);
+    const bool missing = best.size() == w.size() + 1 && w.size() >= kRareMinLettersMissing;
+    if (rare.best_cost >= 1.0 && !missing &&
+        (w.size() < kRareMinLetters || OneSubstitution(w, best))) {
       return false;
     }
     fix->correction = rare.best;

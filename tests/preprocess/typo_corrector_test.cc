@@ -176,6 +176,16 @@ TEST(TypoCorrectorTest, UndoesALetterKazakhDoesNotDouble) {
   EXPECT_EQ(Fix(*t, "виртууалды"), "виртууалды");  // у, like и, doubles: жау + у + ы
 }
 
+// The second opinion (a letter trigram the lexicon almost never has) puts
+// back a letter left out of a word of 8 letters (тарпынан: "рпы").
+TEST(TypoCorrectorTest, SecondOpinionPutsBackALetterLeftOut) {
+  const auto t = Make(false);
+  TypoFix fix;
+  ASSERT_TRUE(t->Correct("тарпынан", &fix));
+  EXPECT_EQ(fix.correction, "тарапынан");
+  EXPECT_STREQ(fix.evidence, "rare-letters");
+}
+
 // Two letters typed twice that each undone give a known word: no way to
 // tell which, so neither is undone.
 TEST(TypoCorrectorTest, UndoesADoubledLetterOnlyWhenOneWordIsLeft) {
