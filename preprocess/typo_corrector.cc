@@ -80,6 +80,9 @@ constexpr double kCloseCall = 4.0;
 // doubled in under kRareDoubling of its places in the lexicon's running text
 // (not у and и, which double where endings meet: жау + у + ы). Chosen on the
 // tuning set (0.001 and 0.003 gave the same; 0.01 lets класста -> класта).
+// When the lexicon's candidates do not decide and nothing vouches for the
+// input, the word left may also be a lexicon word plus an ending (scored as
+// kSuggestionScore).
 constexpr double kRareDoubling = 0.003;
 
 // The best and second-best candidates by score.
@@ -417,8 +420,9 @@ bool TypoCorrector::Plausible(std::u32string_view w) const {
   return false;
 }
 
-bool TypoCorrector::UndoubleLetter(const std::u32string& w, TypoFix* fix) const {
-  uint32_t found = 0;  // the count of the one known word left, or 0
+bool TypoCorrector::UndoubleLetter(const std::u32string& w, bool endings_too, TypoFix* fix) const {
+  bool found = false;
+  uint32_t count = 0;  // of the word left, 0 for a lexicon word plus an ending
   std::u32string undoubled;
   for (size_t k = 0; k + 1 < w.size(); ++k) {
     const bool rare = w[k] >= 0x400 && w[k] <= 0x4FF && rarely_doubled_[w[k] - 0x400];
@@ -426,17 +430,22 @@ bool TypoCorrector::UndoubleLetter(const std::u32string& w, TypoFix* fix) const 
     if (k > 0 && w[k - 1] == w[k]) continue;  // a tripled letter: the same word again
     std::u32string form = w;
     form.erase(k, 1);
-    const uint32_t count = lexicon_.Count(text::Encode(form));
-    if (count < kMinCandidateCount) continue;
-    if (found != 0) return false;  // two known words: which letter was typed twice?
-    found = count;
+    uint32_t n = lexicon_.Count(text::Encode(form));
+    if (n < kMinCandidateCount) {
+      if (!endings_too || !Plausible(form)) continue;
+      n = 0;
+    }
+    if (found) return false;  // two words: which letter was typed twice?
+    found = true;
+    count = n;
     undoubled = std::move(form);
   }
-  if (found == 0) return false;
+  if (!found) return false;
   fix->correction = text::Encode(undoubled);
   fix->cost = EditCost(w, undoubled);
-  fix->score = std::log(static_cast<double>(found)) - kCostWeight * fix->cost;
-  fix->evidence = "doubled-letter";
+  fix->score = (count > 0 ? std::log(static_cast<double>(count)) : kSuggestionScore) -
+               kCostWeight * fix->cost;
+  fix->evidence = count > 0 ? "doubled-letter" : "doubled-letter+ending";
   return true;
 }
 
@@ -638,8 +647,8 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
     // Names (capitals), Latin and other scripts, digits: left alone.
     if (!text::IsCyrillicLetter(c) || !text::IsLower(c)) return false;
   }
-  // A letter typed twice that Kazakh does not double.
-  if (UndoubleLetter(w, fix)) return true;
+  // A letter typed twice that Kazakh does not double, leaving a known word.
+  if (UndoubleLetter(w, /*endings_too=*/false, fix)) return true;
   const double word_lm = lm_.LogProb(w);
 
   // Candidates: the input with up to two letters deleted, against lexicon
@@ -723,6 +732,12 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
   if (accepted) keep += kHunspellKeeps;
   if (Plausible(w)) keep += kPlausibleKeeps;
   const bool vouched = keep != kKeepScore;  // by Hunspell or the lexicon's endings
+  // When the lexicon's candidates do not decide and nothing vouches for the
+  // input: a letter typed twice that Kazakh does not double, leaving a
+  // lexicon word plus an ending (декларрациясының, саағаттар).
+  if (!vouched && !ranking.Decides(keep) && UndoubleLetter(w, /*endings_too=*/true, fix)) {
+    return true;
+  }
   if (!ranking.Decides(keep) && !vouched && (unlike || rare_letters)) {
     // Forms one edit away that the lexicon has not seen but its endings
     // explain (a lexicon word plus a known ending): the lexicon's own

@@ -48,8 +48,8 @@ struct TypoFix {
   std::string correction;
   double cost = 0;   // weighted edit cost from the input to the correction
   double score = 0;  // the noisy-channel score of the correction
-  // "lexicon", "context", "doubled-letter", "rare-letters", "put-back" or
-  // "restored-letters"
+  // "lexicon", "context", "doubled-letter", "doubled-letter+ending",
+  // "rare-letters", "put-back" or "restored-letters"
   const char* evidence = "";
 };
 
@@ -118,8 +118,9 @@ class TypoCorrector {
   bool RestoresLetters(const std::u32string& w, uint32_t id) const;
   // True when `w` (lower-case Cyrillic) has one letter typed twice that
   // Kazakh does not double (rarely_doubled_, or at the start of the word)
-  // and undoing it gives one known word, which `*fix` names.
-  bool UndoubleLetter(const std::u32string& w, TypoFix* fix) const;
+  // and undoing it gives one known word (with `endings_too`, one known or
+  // Plausible word), which `*fix` names.
+  bool UndoubleLetter(const std::u32string& w, bool endings_too, TypoFix* fix) const;
   double EditCost(const std::u32string& typed, const std::u32string& intended) const;
 
   Lexicon lexicon_;

@@ -186,6 +186,19 @@ TEST(TypoCorrectorTest, SecondOpinionPutsBackALetterLeftOut) {
   EXPECT_STREQ(fix.evidence, "rare-letters");
 }
 
+// When the lexicon has no clear candidate and nothing vouches for the word,
+// the word left by undoing the letter typed twice may also be one the
+// lexicon has not seen but explains (a lexicon word plus an ending).
+TEST(TypoCorrectorTest, UndoesADoubledLetterToAWordAndAnEnding) {
+  const auto t = Make(false);
+  ASSERT_FALSE(t->Known("қыркүйегіне"));
+  TypoFix fix;
+  ASSERT_TRUE(t->Correct("қырркүйегіне", &fix));
+  EXPECT_EQ(fix.correction, "қыркүйегіне");
+  EXPECT_STREQ(fix.evidence, "doubled-letter+ending");
+  EXPECT_EQ(Fix(*t, "әәріптестердің"), "әріптестердің");
+}
+
 // Two letters typed twice that each undone give a known word: no way to
 // tell which, so neither is undone.
 TEST(TypoCorrectorTest, UndoesADoubledLetterOnlyWhenOneWordIsLeft) {
