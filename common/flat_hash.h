@@ -9,6 +9,7 @@
 #ifndef KAZPREP_COMMON_FLAT_HASH_H_
 #define KAZPREP_COMMON_FLAT_HASH_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -70,6 +71,7 @@ class FlatHashMap64 {
   }
 
  private:
+  friend class FlatHashSet64;
   // Mixes the key's bits (FNV's low bits are weak) into a slot number
   // (MurmurHash3's finalizer).
   static uint64_t Slot(uint64_t key) {
@@ -100,15 +102,61 @@ class FlatHashMap64 {
   V zero_value_{};
 };
 
-// A set of 64-bit hashes.
+// A set of 64-bit hashes: the keys alone, 8 bytes a slot (the cleaner keeps
+// one per distinct line of a corpus).
 class FlatHashSet64 {
  public:
-  void Insert(uint64_t key) { map_[key] = 1; }
-  bool Contains(uint64_t key) const { return map_.Contains(key); }
-  size_t size() const { return map_.size(); }
+  // Inserts `key` unless it is there; true when inserted.
+  bool Insert(uint64_t key) {
+    if (key == 0) {
+      const bool inserted = !has_zero_;
+      has_zero_ = true;
+      return inserted;
+    }
+    if (2 * (size_ + 1) > keys_.size()) Grow();
+    const size_t i = FindSlot(key);
+    if (keys_[i] == key) return false;
+    keys_[i] = key;
+    ++size_;
+    return true;
+  }
+  bool Contains(uint64_t key) const {
+    if (key == 0) return has_zero_;
+    return !keys_.empty() && keys_[FindSlot(key)] == key;
+  }
+  size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
+  // Empties the set; a small table is kept for reuse, a large one freed.
+  void Clear() {
+    if (keys_.size() > kKeepOnClear) {
+      std::vector<uint64_t>().swap(keys_);
+    } else if (size_ > 0) {
+      std::fill(keys_.begin(), keys_.end(), 0);
+    }
+    size_ = 0;
+    has_zero_ = false;
+  }
 
  private:
-  FlatHashMap64<uint8_t> map_;
+  static constexpr size_t kKeepOnClear = 1024;
+  // The slot holding `key`, or the empty slot where it would go.
+  size_t FindSlot(uint64_t key) const {
+    const size_t mask = keys_.size() - 1;
+    size_t i = FlatHashMap64<uint8_t>::Slot(key) & mask;
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+    return i;
+  }
+  void Grow() {
+    std::vector<uint64_t> old;
+    old.swap(keys_);
+    keys_.assign(old.empty() ? 16 : 2 * old.size(), 0);
+    for (const uint64_t key : old) {
+      if (key != 0) keys_[FindSlot(key)] = key;
+    }
+  }
+
+  std::vector<uint64_t> keys_;  // 0: an empty slot (key 0 is kept aside)
+  size_t size_ = 0;             // keys in keys_
+  bool has_zero_ = false;
 };
 
 }  // namespace kazprep

@@ -28,18 +28,18 @@ constexpr size_t kMaxPatternLineChars = 320;
 
 void DocumentFrequency::AddDocument(const std::vector<std::string_view>& lines) {
   ++documents_;
-  std::unordered_set<uint64_t> seen;
+  seen_.Clear();
   for (const auto raw : lines) {
     const std::string_view line = utf8::TrimSpace(raw);
     if (line.empty()) continue;
     const uint64_t h = Fnv1a(line);
-    if (seen.insert(h).second) ++counts_[h];
+    if (seen_.Insert(h)) ++counts_[h];
   }
 }
 
 uint32_t DocumentFrequency::Count(std::string_view line) const {
-  const auto it = counts_.find(Fnv1a(utf8::TrimSpace(line)));
-  return it == counts_.end() ? 0 : it->second;
+  const uint32_t* count = counts_.Find(Fnv1a(utf8::TrimSpace(line)));
+  return count == nullptr ? 0 : *count;
 }
 
 uint32_t DocumentFrequency::Threshold() const {
@@ -70,9 +70,9 @@ std::string Deduplicator::Fold(std::string_view line) {
 
 const char* Deduplicator::Check(std::string_view raw) {
   const std::string_view line = utf8::TrimSpace(raw);
-  if (!exact_.insert(Fnv1a(line)).second) return "duplicate";
+  if (!exact_.Insert(Fnv1a(line))) return "duplicate";
   const std::string folded = Fold(line);
-  if (!folded.empty() && !near_.insert(Fnv1a(folded)).second) return "near-duplicate";
+  if (!folded.empty() && !near_.Insert(Fnv1a(folded))) return "near-duplicate";
   return "";
 }
 

@@ -4,6 +4,7 @@
 
 #include <random>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace kazprep {
 namespace {
@@ -43,6 +44,32 @@ TEST(FlatHashMap64Test, PropertyAgreesWithUnorderedMap) {
   EXPECT_EQ(visited, reference.size());
 }
 
+// Property: the set answers as std::unordered_set does over random keys
+// (0 and keys that share slots included), through growth and clearing.
+TEST(FlatHashSet64Test, PropertyAgreesWithUnorderedSet) {
+  std::mt19937_64 rng(5);
+  FlatHashSet64 flat;
+  std::unordered_set<uint64_t> reference;
+  for (int round = 0; round < 4; ++round) {
+    // Rounds of different sizes: Clear() keeps small tables, frees large ones.
+    const int inserts = round % 2 == 0 ? 20000 : 300;
+    for (int k = 0; k < inserts; ++k) {
+      const uint64_t key = k % 3 == 0 ? rng() % 64 : rng();
+      ASSERT_EQ(flat.Insert(key), reference.insert(key).second) << key;
+    }
+    ASSERT_EQ(flat.size(), reference.size());
+    for (const uint64_t key : reference) ASSERT_TRUE(flat.Contains(key)) << key;
+    for (int k = 0; k < 1000; ++k) {
+      const uint64_t key = k % 2 == 0 ? rng() % 128 : rng();
+      EXPECT_EQ(flat.Contains(key), reference.count(key) > 0) << key;
+    }
+    flat.Clear();
+    reference.clear();
+    EXPECT_EQ(flat.size(), 0u);
+    EXPECT_FALSE(flat.Contains(0));
+  }
+}
+
 TEST(FlatHashMap64Test, EmptyMapAndZeroKey) {
   FlatHashMap64<int> map;
   EXPECT_TRUE(map.empty());
@@ -52,9 +79,11 @@ TEST(FlatHashMap64Test, EmptyMapAndZeroKey) {
   EXPECT_EQ(*map.Find(0), 7);
   EXPECT_EQ(map.size(), 1u);
   FlatHashSet64 set;
-  set.Insert(0);
-  set.Insert(5);
-  set.Insert(5);
+  EXPECT_FALSE(set.Contains(5));
+  EXPECT_TRUE(set.Insert(0));
+  EXPECT_TRUE(set.Insert(5));
+  EXPECT_FALSE(set.Insert(5));
+  EXPECT_FALSE(set.Insert(0));
   EXPECT_TRUE(set.Contains(0));
   EXPECT_TRUE(set.Contains(5));
   EXPECT_FALSE(set.Contains(6));
