@@ -5,6 +5,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 
 #include "common/hash.h"
 #include "common/resources.h"
@@ -16,6 +19,14 @@ namespace kazprep {
 struct Cleaner::Pattern {
   std::string reason;
   std::unique_ptr<icu::RegexPattern> regex;
+  // The pattern starts with (?=.*\d): no line without a digit (\d is
+  // General_Category Nd, u_isdigit) matches it.
+  bool needs_digit = false;
+};
+
+struct Cleaner::PrefixCache {
+  std::shared_mutex mutex;
+  std::unordered_map<std::u16string, std::shared_ptr<const std::vector<uint32_t>>> candidates;
 };
 
 namespace {
@@ -23,6 +34,11 @@ namespace {
 // Boilerplate lines are short; longer lines skip the patterns (the longest
 // notices the tables describe are about 300 characters).
 constexpr size_t kMaxPatternLineChars = 320;
+// The patterns that can match are worked out for the first kPrefixChars
+// characters of a line; kMaxPrefixes prefixes are remembered before the
+// table starts over.
+constexpr int32_t kPrefixChars = 4;
+constexpr size_t kMaxPrefixes = 1 << 16;
 
 }  // namespace
 
@@ -104,7 +120,7 @@ std::string CleanerStats::ToJson() const {
 Cleaner::Matchers::Matchers() = default;
 Cleaner::Matchers::~Matchers() = default;
 
-Cleaner::Cleaner() = default;
+Cleaner::Cleaner() : prefix_cache_(std::make_unique<PrefixCache>()) {}
 Cleaner::~Cleaner() = default;
 
 std::unique_ptr<Cleaner::Matchers> Cleaner::NewMatchers() const {
@@ -143,11 +159,36 @@ Status Cleaner::Load(const CleanerOptions& options, std::unique_ptr<Cleaner>* cl
           return Status::Error("bad regular expression at offset " + std::to_string(parse.offset) +
                                ": " + u_errorName(error));
         }
-        raw->patterns_.push_back({std::string(f[0]), std::move(pattern)});
+        const bool needs_digit = f[1].substr(0, 8) == "(?=.*\\d)";
+        raw->patterns_.push_back({std::string(f[0]), std::move(pattern), needs_digit});
         return Status::Ok();
       }));
   *cleaner = std::move(c);
   return Status::Ok();
+}
+
+std::shared_ptr<const std::vector<uint32_t>> Cleaner::CandidatePatterns(
+    const icu::UnicodeString& prefix, Matchers* matchers) const {
+  std::u16string key(prefix.getBuffer(), static_cast<size_t>(prefix.length()));
+  {
+    const std::shared_lock<std::shared_mutex> lock(prefix_cache_->mutex);
+    const auto it = prefix_cache_->candidates.find(key);
+    if (it != prefix_cache_->candidates.end()) return it->second;
+  }
+  auto candidates = std::make_shared<std::vector<uint32_t>>();
+  for (size_t k = 0; k < patterns_.size(); ++k) {
+    icu::RegexMatcher* m = matchers->matchers[k].get();
+    if (m == nullptr) continue;
+    m->reset(prefix);
+    UErrorCode error = U_ZERO_ERROR;
+    const bool matched = m->matches(error);
+    // An error (such as a time limit) keeps the pattern: never a wrong skip.
+    if (matched || m->hitEnd() || U_FAILURE(error)) candidates->push_back(static_cast<uint32_t>(k));
+  }
+  const std::unique_lock<std::shared_mutex> lock(prefix_cache_->mutex);
+  if (prefix_cache_->candidates.size() >= kMaxPrefixes) prefix_cache_->candidates.clear();
+  prefix_cache_->candidates.emplace(std::move(key), candidates);
+  return candidates;
 }
 
 std::string Cleaner::Classify(std::string_view raw, Matchers* matchers) const {
@@ -155,11 +196,17 @@ std::string Cleaner::Classify(std::string_view raw, Matchers* matchers) const {
   if (line.empty()) return "empty";
   int letters = 0;
   size_t chars = 0;
+  bool digit = false;
   {
     size_t i = 0;
     bool invalid = false;
     while (i < line.size()) {
-      if (text::IsLetter(utf8::Next(line, &i, &invalid))) ++letters;
+      const char32_t c = utf8::Next(line, &i, &invalid);
+      if (text::IsLetter(c)) {
+        ++letters;
+      } else if (!digit) {
+        digit = u_isdigit(static_cast<UChar32>(c));
+      }
       ++chars;
     }
   }
@@ -172,12 +219,24 @@ std::string Cleaner::Classify(std::string_view raw, Matchers* matchers) const {
       own = NewMatchers();
       matchers = own.get();
     }
-    for (size_t k = 0; k < patterns_.size(); ++k) {
+    const auto try_pattern = [&](size_t k) {
       icu::RegexMatcher* m = matchers->matchers[k].get();
-      if (m == nullptr) continue;
+      if (m == nullptr) return false;
+      if (options_.pattern_prefilter && patterns_[k].needs_digit && !digit) return false;
       m->reset(u);
       UErrorCode error = U_ZERO_ERROR;
-      if (m->matches(error) && U_SUCCESS(error)) return patterns_[k].reason;
+      return m->matches(error) && U_SUCCESS(error);
+    };
+    if (options_.pattern_prefilter) {
+      const icu::UnicodeString prefix = u.tempSubString(0, u.moveIndex32(0, kPrefixChars));
+      const auto candidates = CandidatePatterns(prefix, matchers);
+      for (const uint32_t k : *candidates) {
+        if (try_pattern(k)) return patterns_[k].reason;
+      }
+    } else {
+      for (size_t k = 0; k < patterns_.size(); ++k) {
+        if (try_pattern(k)) return patterns_[k].reason;
+      }
     }
   }
   // Too short to judge: no language identification at all.

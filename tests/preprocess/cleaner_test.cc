@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "common/utf8.h"
+#include "tests/test_util.h"
 
 namespace kazprep {
 namespace {
@@ -40,6 +43,57 @@ TEST(CleanerTest, ClassifiesBoilerplateAndForeignLines) {
       {"Иә, солай.", ""},  // too short to judge its language
   };
   for (const auto& k : cases) EXPECT_EQ(c->Classify(k.line), k.reason) << k.line;
+}
+
+// Property: the pattern prefilter (only the patterns that can match a line
+// starting as this one does, and digit-gated patterns only on lines with a
+// digit) decides exactly as trying every pattern does: on the project's
+// example, on the real text of ../shared/data when present, and on every
+// line cut short at random places (a line that is its own prefix).
+TEST(CleanerTest, PropertyPatternPrefilterDecidesAsEveryPattern) {
+  std::vector<std::string> lines;
+  const auto add_file = [&lines](const std::string& path, size_t max_lines) {
+    size_t n = 0;
+    for (const auto& line : testing::Lines(testing::Slurp(path))) {
+      if (line.size() <= 700 && n++ < max_lines) lines.push_back(line);
+    }
+  };
+  add_file(KAZPREP_SOURCE_DIR "/examples/news.kk.raw.txt", 100000);
+  const std::string shared = testing::SharedData();
+  if (!shared.empty()) {
+    for (const auto& file : testing::FilesUnder(shared)) {
+      if (file.find(".conllu") == std::string::npos) add_file(file, 50);
+    }
+  }
+  std::mt19937 rng(11);
+  const size_t whole = lines.size();
+  for (size_t k = 0; k < whole; ++k) {
+    const std::string& line = lines[k];
+    size_t cut = std::uniform_int_distribution<size_t>(0, line.size())(rng);
+    while (cut < line.size() && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) ++cut;
+    lines.push_back(line.substr(0, cut));
+  }
+  size_t boilerplate = 0;
+  for (const char* lang : {"kk", "ru", "en"}) {
+    CleanerOptions options;
+    options.lang = lang;
+    std::unique_ptr<Cleaner> fast, every;
+    ASSERT_TRUE(Cleaner::Load(options, &fast).ok());
+    options.pattern_prefilter = false;
+    ASSERT_TRUE(Cleaner::Load(options, &every).ok());
+    const auto fast_matchers = fast->NewMatchers();
+    const auto every_matchers = every->NewMatchers();
+    for (const auto& line : lines) {
+      const std::string reason = every->Classify(line, every_matchers.get());
+      ASSERT_EQ(fast->Classify(line, fast_matchers.get()), reason) << lang << ": " << line;
+      if (!reason.empty() && reason != "empty" && reason != "no-letters" &&
+          reason.rfind("language:", 0) != 0) {
+        ++boilerplate;
+      }
+    }
+  }
+  // Not vacuous: the example's widgets, menus and dates are among them.
+  EXPECT_GT(boilerplate, 20u);
 }
 
 TEST(CleanerTest, DocumentFrequencyCountsDocumentsNotOccurrences) {
