@@ -417,6 +417,19 @@ bool TypoCorrector::Plausible(std::u32string_view w) const {
       return true;
     }
   }
+  // Two endings (тай + дыр + ып): each must be an ending after what
+  // precedes it, the stem a known word.
+  for (size_t len2 = 1; len2 <= kMaxEnding && len2 + 4 <= w.size(); ++len2) {
+    const size_t mid = w.size() - len2;
+    if (!endings_.Contains(EndingKey(w.substr(mid), w[mid - 1], vowel[mid]))) continue;
+    for (size_t len1 = 1; len1 <= kMaxEnding && len1 + 3 <= mid; ++len1) {
+      const size_t stem = mid - len1;
+      if (endings_.Contains(EndingKey(w.substr(stem, len1), w[stem - 1], vowel[stem])) &&
+          known_.Contains(prefix[stem])) {
+        return true;
+      }
+    }
+  }
   return false;
 }
 

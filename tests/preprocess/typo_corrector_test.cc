@@ -101,7 +101,8 @@ TEST(TypoCorrectorTest, KeepsValidFormsTheLexiconHasNotSeen) {
     const auto t = Make(with_hunspell);
     for (const char* word :
          {"күйеуіне", "эмоционалды", "тағылуда", "фотографтар", "иығына", "ауытқулары", "пацифисті",
-          "пойызбен", "жұтқан", "бітетін", "киемін", "бояғаннан"}) {
+          "пойызбен", "жұтқан", "бітетін", "киемін", "бояғаннан",
+          "тайдырып"}) {  // тай + дыр + ып: a lexicon word and two endings
       EXPECT_EQ(Fix(*t, word), word) << word << (with_hunspell ? " (with Hunspell)" : "");
     }
   }
