@@ -19,9 +19,13 @@ namespace kazprep {
 struct Cleaner::Pattern {
   std::string reason;
   std::unique_ptr<icu::RegexPattern> regex;
-  // The pattern starts with (?=.*\d): no line without a digit (\d is
-  // General_Category Nd, u_isdigit) matches it.
+  // The pattern starts with (?=.*\d) and has no | outside parentheses: no
+  // line without a digit (\d is General_Category Nd, u_isdigit) matches it.
   bool needs_digit = false;
+  // The pattern has a word boundary (\b, \B) or a grapheme cluster (\X):
+  // ICU decides those with break iterators that read past a position
+  // without saying so (hitEnd), so a prefix cannot rule the pattern out.
+  bool always_tried = false;
 };
 
 struct Cleaner::PrefixCache {
@@ -35,10 +39,53 @@ namespace {
 // notices the tables describe are about 300 characters).
 constexpr size_t kMaxPatternLineChars = 320;
 // The patterns that can match are worked out for the first kPrefixChars
-// characters of a line; kMaxPrefixes prefixes are remembered before the
-// table starts over.
+// characters of a line; kMaxPrefixes prefixes are remembered (about 200
+// bytes each) before the table starts over.
 constexpr int32_t kPrefixChars = 4;
-constexpr size_t kMaxPrefixes = 1 << 16;
+constexpr size_t kMaxPrefixes = 1 << 14;
+
+// True when `regex` has a | outside parentheses and character classes
+// (escapes and \Q...\E quotes skipped), or when it cannot tell.
+bool TopLevelAlternation(std::string_view regex) {
+  int depth = 0, set_depth = 0;
+  for (size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\') {
+      if (i + 1 < regex.size() && regex[i + 1] == 'Q') {
+        const size_t end = regex.find("\\E", i + 2);
+        if (end == std::string_view::npos) return true;
+        i = end + 1;
+      } else {
+        ++i;  // the escaped character
+      }
+    } else if (c == '[') {
+      ++set_depth;
+    } else if (c == ']' && set_depth > 0) {
+      --set_depth;
+    } else if (set_depth > 0) {
+      continue;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (--depth < 0) return true;
+    } else if (c == '|' && depth == 0) {
+      return true;
+    }
+  }
+  return depth != 0 || set_depth != 0;
+}
+
+// True when `regex` uses \b, \B or \X (escapes read in order, so \\b is a
+// backslash and a b).
+bool NeedsBreakIterator(std::string_view regex) {
+  for (size_t i = 0; i + 1 < regex.size(); ++i) {
+    if (regex[i] != '\\') continue;
+    const char next = regex[i + 1];
+    if (next == 'b' || next == 'B' || next == 'X') return true;
+    ++i;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -159,8 +206,9 @@ Status Cleaner::Load(const CleanerOptions& options, std::unique_ptr<Cleaner>* cl
           return Status::Error("bad regular expression at offset " + std::to_string(parse.offset) +
                                ": " + u_errorName(error));
         }
-        const bool needs_digit = f[1].substr(0, 8) == "(?=.*\\d)";
-        raw->patterns_.push_back({std::string(f[0]), std::move(pattern), needs_digit});
+        const bool needs_digit = f[1].substr(0, 8) == "(?=.*\\d)" && !TopLevelAlternation(f[1]);
+        raw->patterns_.push_back(
+            {std::string(f[0]), std::move(pattern), needs_digit, NeedsBreakIterator(f[1])});
         return Status::Ok();
       }));
   *cleaner = std::move(c);
@@ -183,7 +231,9 @@ std::shared_ptr<const std::vector<uint32_t>> Cleaner::CandidatePatterns(
     UErrorCode error = U_ZERO_ERROR;
     const bool matched = m->matches(error);
     // An error (such as a time limit) keeps the pattern: never a wrong skip.
-    if (matched || m->hitEnd() || U_FAILURE(error)) candidates->push_back(static_cast<uint32_t>(k));
+    if (patterns_[k].always_tried || matched || m->hitEnd() || U_FAILURE(error)) {
+      candidates->push_back(static_cast<uint32_t>(k));
+    }
   }
   const std::unique_lock<std::shared_mutex> lock(prefix_cache_->mutex);
   if (prefix_cache_->candidates.size() >= kMaxPrefixes) prefix_cache_->candidates.clear();

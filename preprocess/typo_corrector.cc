@@ -133,6 +133,15 @@ bool DroppedDoubledLetter(const std::u32string& w, const std::u32string& shorter
   return false;
 }
 
+// True when `longer` is `w` with one letter put in (nothing else changed).
+bool OneLetterLeftOut(const std::u32string& w, const std::u32string& longer) {
+  if (longer.size() != w.size() + 1) return false;
+  size_t k = 0;
+  while (k < w.size() && w[k] == longer[k]) ++k;
+  return std::equal(w.begin() + static_cast<std::ptrdiff_t>(k), w.end(),
+                    longer.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+}
+
 // True when `a` and `b` differ in exactly one letter (same length).
 bool OneSubstitution(const std::u32string& a, const std::u32string& b) {
   if (a.size() != b.size()) return false;
@@ -798,7 +807,7 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
     // kRareMinLetters or more, or a letter left out of one of
     // kRareMinLettersMissing (tuning set: 7 added a wrong change for 3 fixes).
     const std::u32string best = text::Decode(rare.best);
-    const bool missing = best.size() == w.size() + 1 && w.size() >= kRareMinLettersMissing;
+    const bool missing = w.size() >= kRareMinLettersMissing && OneLetterLeftOut(w, best);
     if (rare.best_cost >= 1.0 && !missing &&
         (w.size() < kRareMinLetters || OneSubstitution(w, best))) {
       return false;

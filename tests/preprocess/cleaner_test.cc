@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <random>
 
 #include "common/utf8.h"
@@ -94,6 +95,38 @@ TEST(CleanerTest, PropertyPatternPrefilterDecidesAsEveryPattern) {
   }
   // Not vacuous: the example's widgets, menus and dates are among them.
   EXPECT_GT(boilerplate, 20u);
+}
+
+// Patterns a line's first characters cannot rule out: word boundaries (ICU
+// finds them with a break iterator that reads ahead: Chinese is split by a
+// dictionary) and a (?=.*\d) pattern with another branch that needs no digit.
+TEST(CleanerTest, PrefilterKeepsPatternsAPrefixCannotRuleOut) {
+  testing::TempDir dir;
+  std::filesystem::copy(KAZPREP_SOURCE_DIR "/models", dir.path(),
+                        std::filesystem::copy_options::recursive);
+  const struct {
+    const char* regex;
+    const char* line;
+    const char* reason;
+  } cases[] = {
+      {"\\p{L}{3}\\b.*", "北京市政府", "p"},         {"\\p{L}{3}\\b.*", "乒乓球拍卖完了", "p"},
+      {"\\p{L}\\b.*", "东京都庁舎に行く", "p"},      {"abc\\B\\.def", "abc.def", "p"},
+      {"(?=.*\\d)foo \\d+|bar baz", "bar baz", "p"}, {"(?=.*\\d)foo \\d+|bar baz", "foo 12", "p"},
+      {"(?=.*\\d)foo \\d+|bar baz", "foo bar", ""},
+  };
+  for (const auto& k : cases) {
+    testing::Spit(dir.File("clean/boilerplate.kk.tsv"), std::string("p\t") + k.regex + "\n");
+    for (const bool prefilter : {true, false}) {
+      CleanerOptions options;
+      options.rules_dir = dir.path();
+      options.pattern_prefilter = prefilter;
+      std::unique_ptr<Cleaner> c;
+      const Status status = Cleaner::Load(options, &c);
+      ASSERT_TRUE(status.ok()) << status.message();
+      EXPECT_EQ(c->Classify(k.line), k.reason)
+          << k.regex << " on " << k.line << (prefilter ? "" : " (every pattern)");
+    }
+  }
 }
 
 TEST(CleanerTest, DocumentFrequencyCountsDocumentsNotOccurrences) {
