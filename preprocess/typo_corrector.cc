@@ -408,10 +408,12 @@ std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string
 bool TypoCorrector::Plausible(std::u32string_view w) const {
   // Hashes only, no strings built: this runs for every form one edit away
   // from an unknown word. The frontness of the last vowel of each prefix,
-  // and each prefix's hash, are worked out once.
+  // each prefix's hash, and which suffixes are an ending where they stand
+  // are worked out once.
   constexpr size_t kLongest = 64;
   if (w.size() < 4 || w.size() > kLongest) return false;
   uint64_t vowel[kLongest + 1], prefix[kLongest + 1];
+  bool ending_from[kLongest + 1] = {};  // w[k..] is an ending after w[..k)
   vowel[0] = 0;
   prefix[0] = kFnvOffset;
   for (size_t k = 0; k < w.size(); ++k) {
@@ -420,21 +422,19 @@ bool TypoCorrector::Plausible(std::u32string_view w) const {
     prefix[k + 1] = FnvAdd(prefix[k], w[k]);
   }
   for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
-    const size_t stem = w.size() - len;
-    if (endings_.Contains(EndingKey(w.substr(stem), w[stem - 1], vowel[stem])) &&
-        known_.Contains(prefix[stem])) {
-      return true;
-    }
+    const size_t k = w.size() - len;
+    ending_from[k] = endings_.Contains(EndingKey(w.substr(k), w[k - 1], vowel[k]));
   }
-  // Two endings (тай + дыр + ып): each must be an ending after what
-  // precedes it, the stem a known word.
-  for (size_t len2 = 1; len2 <= kMaxEnding && len2 + 4 <= w.size(); ++len2) {
-    const size_t mid = w.size() - len2;
-    if (!endings_.Contains(EndingKey(w.substr(mid), w[mid - 1], vowel[mid]))) continue;
-    for (size_t len1 = 1; len1 <= kMaxEnding && len1 + 3 <= mid; ++len1) {
-      const size_t stem = mid - len1;
-      if (endings_.Contains(EndingKey(w.substr(stem, len1), w[stem - 1], vowel[stem])) &&
-          known_.Contains(prefix[stem])) {
+  // A stem of 3 letters or more, then one ending, or two (тай + дыр + ып):
+  // each an ending after what precedes it.
+  const size_t first_stem = w.size() > 2 * kMaxEnding + 3 ? w.size() - 2 * kMaxEnding : 3;
+  for (size_t stem = first_stem; stem < w.size(); ++stem) {
+    if (!known_.Contains(prefix[stem])) continue;
+    if (ending_from[stem]) return true;
+    uint64_t h = kFnvOffset;  // Fnv1a of w[stem..mid)
+    for (size_t mid = stem + 1; mid < w.size() && mid - stem <= kMaxEnding; ++mid) {
+      h = FnvAdd(h, w[mid - 1]);
+      if (ending_from[mid] && endings_.Contains(FnvAdd(FnvAdd(h, w[stem - 1]), vowel[stem]))) {
         return true;
       }
     }
