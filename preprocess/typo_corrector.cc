@@ -278,14 +278,17 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       built->known_.Insert(Fnv1a(text::Decode(word)));
       built->known_utf8_.Insert(Fnv1a(word));
     }
-    // How often each Cyrillic letter followed by another letter is doubled,
+    // Letter trigrams (with word boundaries), weighted by word counts; and
+    // how often each Cyrillic letter followed by another letter is doubled,
     // in the running text's words of kMinLetters or more (not the Roman
     // numerals іі, ііі, nor interjections).
     std::array<double, 256> doubled{}, followed{};
-    for (const auto& [word, count] : words) {
-      const std::u32string w = text::Decode(word);
-      if (w.size() < kMinLetters) continue;
-      for (size_t k = 0; k + 1 < w.size(); ++k) {
+    for (uint32_t id = 0; id < words.size(); ++id) {
+      const std::u32string w = Bounded(text::Decode(words[id].first));
+      const uint32_t count = words[id].second;
+      for (size_t k = 0; k + 3 <= w.size(); ++k) built->trigrams_[Fnv1a(w.substr(k, 3))] += count;
+      if (w.size() < kMinLetters + 2) continue;    // the two boundary marks
+      for (size_t k = 1; k + 2 < w.size(); ++k) {  // each letter followed by a letter
         if (w[k] < 0x400 || w[k] > 0x4FF) continue;
         followed[w[k] - 0x400] += count;
         if (w[k + 1] == w[k]) doubled[w[k] - 0x400] += count;
@@ -294,13 +297,6 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
     for (size_t c = 0; c < followed.size(); ++c) {
       built->rarely_doubled_[c] =
           doubled[c] < kRareDoubling * followed[c] && c + 0x400 != U'у' && c + 0x400 != U'и';
-    }
-    // Letter trigrams (with word boundaries), weighted by word counts.
-    for (uint32_t id = 0; id < words.size(); ++id) {
-      const std::u32string w = Bounded(text::Decode(words[id].first));
-      for (size_t k = 0; k + 3 <= w.size(); ++k) {
-        built->trigrams_[Fnv1a(w.substr(k, 3))] += words[id].second;
-      }
     }
     // Endings: for each lexicon word, each proper prefix that is a word too.
     FlatHashMap64<uint32_t> pairs;

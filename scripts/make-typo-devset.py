@@ -15,7 +15,15 @@ Typos, each replacing one word (Cyrillic, lower-case, at least 5 letters):
   replace   one letter replaced by a Kazakh-keyboard neighbour
   swap      two neighbouring letters swapped
 
+Two more kinds, for robustness figures (not in the default set):
+  --second P      with probability P a typo gets a second one on top (kind
+                  "first+second": two errors in one word)
+  --whole-word    every typo is the whole word typed on a Russian keyboard
+                  (all its Kazakh letters replaced: қазақстан -> казакстан),
+                  in words with at least two Kazakh letters (kind "russian-word")
+
   make-typo-devset.py --input CLEAN.txt --out-prefix PREFIX [--rate 0.05] [--seed 1]
+                      [--second P | --whole-word]
 writes PREFIX.clean, PREFIX.noisy (line-aligned) and PREFIX.typos (TSV: line,
 word index, original, typo, kind).
 """
@@ -76,6 +84,8 @@ def main():
     ap.add_argument("--out-prefix", required=True)
     ap.add_argument("--rate", type=float, default=0.05)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--second", type=float, default=0.0)
+    ap.add_argument("--whole-word", action="store_true")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     lines = [l.rstrip("\n") for l in open(a.input, encoding="utf-8")]
@@ -87,8 +97,18 @@ def main():
             for m in WORD.finditer(line):
                 w = m.group(0)
                 new = w
-                if len(w) >= 5 and cyrillic_lower(w) and rng.random() < a.rate:
-                    t, kind = typo(w, rng)
+                if a.whole_word and sum(c in KEYBOARD for c in w) < 2:
+                    pass
+                elif len(w) >= 5 and cyrillic_lower(w) and rng.random() < a.rate:
+                    if a.whole_word:
+                        t, kind = "".join(KEYBOARD.get(c, c) for c in w), "russian-word"
+                    else:
+                        t, kind = typo(w, rng)
+                    # (no random draw unless --second: the default set stays the same)
+                    if t and a.second > 0 and rng.random() < a.second:
+                        t2, kind2 = typo(t, rng)
+                        if t2 and t2 != w:
+                            t, kind = t2, kind + "+" + kind2
                     if t:
                         new = t
                         log.write("%d\t%d\t%s\t%s\t%s\n" % (n, index, w, t, kind))
