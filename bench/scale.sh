@@ -48,8 +48,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 # the median over runs of 1-thread wall / 2-thread wall of the run right
 # after it (neighbouring runs see the machine in a similar state). "2
 # processes at once" is what the machine itself gives: two independent
-# 1-thread runs side by side, 2 x the 1-thread wall over their wall (no
-# threading code can beat it).
+# 1-thread runs side by side, each writing its own file as the timed runs
+# do, 2 x the 1-thread wall over their wall (no threading code can beat it).
 echo "| command | input | 1 thread s (median of $runs) | 2 threads s | speed-up | paired | cores used (2 threads) | 2 processes at once | output |"
 echo "|---|---|---|---|---|---|---|---|---|"
 while IFS='|' read -r cmd in; do
@@ -66,8 +66,8 @@ while IFS='|' read -r cmd in; do
     # The machine's own ceiling: two 1-thread processes at once (nothing
     # shared between them), their combined rate against the 1-thread run.
     start=$(date +%s.%N)
-    $kazprep $cmd --threads 1 < "$work/$in" > /dev/null &
-    $kazprep $cmd --threads 1 < "$work/$in" > /dev/null
+    $kazprep $cmd --threads 1 < "$work/$in" > "$work/outA" &
+    $kazprep $cmd --threads 1 < "$work/$in" > "$work/outB"
     wait
     end=$(date +%s.%N)
     awk -v a="$one" -v s="$start" -v e="$end" 'BEGIN { print 2 * a / (e - s) }' >> "$work/procs.all"
@@ -87,7 +87,7 @@ normalize --lang kk --typos off|kk300.txt
 split --lang kk|norm1000.txt
 spm-encode --model $work/m.model|norm.txt
 EOF2
-rm -f "$work/out1" "$work/out2"
+rm -f "$work/out1" "$work/out2" "$work/outA" "$work/outB"
 echo
 bytes=$(stat -c %s "$work/kk1000.txt")
 /usr/bin/time -f "%e %M" -o "$work/wc.time" wc -l < "$work/kk1000.txt" > /dev/null
