@@ -58,6 +58,14 @@ constexpr double kPutBackLmGain = 5.0;
 // A word gets its Kazakh letters back (typed on a Russian keyboard) only from
 // a lower-case form seen this often.
 constexpr uint32_t kMinCapitalisedCount = 20;
+// A word typed on a Russian keyboard that the lexicon has not seen gets its
+// Kazakh letters back as a lexicon word plus one or two endings when exactly
+// one such form exists and it puts back at least kMinRestoredLetters letters
+// (one letter is the lexicon's candidates' business: жасаганын must not
+// become жасағаның); at most kMaxRestorations choices of letters after a stem
+// are tried.
+constexpr size_t kMinRestoredLetters = 2;
+constexpr size_t kMaxRestorations = 512;
 // Decisions remembered per thread before the cache starts over.
 constexpr size_t kMaxCachedWords = 1 << 18;
 // An ending is a string of up to kMaxEnding letters that follows at least
@@ -467,6 +475,74 @@ bool TypoCorrector::UndoubleLetter(const std::u32string& w, bool endings_too, Ty
   return true;
 }
 
+bool TypoCorrector::RestoreLettersOverEndings(const std::u32string& w, TypoFix* fix) const {
+  // The Kazakh letters each Russian-keyboard letter may stand for.
+  const auto restorations = [](char32_t c) -> std::u32string_view {
+    switch (c) {
+      case U'а':
+        return U"аә";
+      case U'г':
+        return U"гғ";
+      case U'и':
+        return U"иі";
+      case U'к':
+        return U"кқ";
+      case U'н':
+        return U"нң";
+      case U'о':
+        return U"оө";
+      case U'у':
+        return U"уұү";
+      case U'х':
+        return U"хһ";
+      default:
+        return {};
+    }
+  };
+  for (const char32_t c : w) {
+    if (text::FoldKazakhLetter(c) != c) return false;  // typed with Kazakh letters
+  }
+  std::u32string found;
+  std::vector<std::u32string> rests, next;
+  for (size_t k = kMinLetters - 1; k < w.size(); ++k) {
+    // A stem: the lexicon word whose Russian-keyboard form is w[..k).
+    const uint32_t* id = folded_.Find(Fnv1a(std::u32string_view(w).substr(0, k)));
+    if (id == nullptr || words32_[*id].size() != k) continue;
+    // The rest with every choice of letters put back.
+    rests.assign(1, std::u32string());
+    for (size_t j = k; j < w.size() && rests.size() <= kMaxRestorations; ++j) {
+      const std::u32string_view choices = restorations(w[j]);
+      next.clear();
+      for (const auto& r : rests) {
+        if (choices.empty()) {
+          next.push_back(r + w[j]);
+        } else {
+          for (const char32_t c : choices) next.push_back(r + c);
+        }
+      }
+      rests.swap(next);
+    }
+    if (rests.size() > kMaxRestorations) continue;
+    for (const auto& rest : rests) {
+      const std::u32string form = words32_[*id] + rest;
+      if (form == w || form == found || (!known_.Contains(Fnv1a(form)) && !Plausible(form))) {
+        continue;
+      }
+      if (!found.empty()) return false;  // two forms: which one was meant?
+      found = form;
+    }
+  }
+  if (found.empty()) return false;
+  size_t restored = 0;
+  for (size_t j = 0; j < w.size(); ++j) restored += found[j] != w[j];
+  if (restored < kMinRestoredLetters) return false;
+  fix->correction = text::Encode(found);
+  fix->cost = EditCost(w, found);
+  fix->score = kSuggestionScore - kCostWeight * fix->cost;
+  fix->evidence = "restored-letters+ending";
+  return true;
+}
+
 double TypoCorrector::SubstitutionCost(char32_t typed, char32_t intended) const {
   if (typed == intended) return 0;
   const auto it = costs_.find((static_cast<uint64_t>(typed) << 32) | intended);
@@ -756,6 +832,9 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
   if (!vouched && !ranking.Decides(keep) && UndoubleLetter(w, /*endings_too=*/true, fix)) {
     return true;
   }
+  // A word typed on a Russian keyboard that the lexicon has not seen: a
+  // lexicon word and endings, with their Kazakh letters put back.
+  if (!vouched && !ranking.Decides(keep) && RestoreLettersOverEndings(w, fix)) return true;
   if (!ranking.Decides(keep) && !vouched && (unlike || rare_letters)) {
     // Forms one edit away that the lexicon has not seen but its endings
     // explain (a lexicon word plus a known ending): the lexicon's own

@@ -49,7 +49,8 @@ struct TypoFix {
   double cost = 0;   // weighted edit cost from the input to the correction
   double score = 0;  // the noisy-channel score of the correction
   // "lexicon", "context", "doubled-letter", "doubled-letter+ending",
-  // "rare-letters", "put-back" or "restored-letters"
+  // "rare-letters", "put-back", "restored-letters" or
+  // "restored-letters+ending"
   const char* evidence = "";
 };
 
@@ -121,6 +122,10 @@ class TypoCorrector {
   // and undoing it gives one known word (with `endings_too`, one known or
   // Plausible word), which `*fix` names.
   bool UndoubleLetter(const std::u32string& w, bool endings_too, TypoFix* fix) const;
+  // True when `w` (lower-case, no Kazakh letter: typed on a Russian
+  // keyboard) is, with letters put back, exactly one lexicon word plus one or
+  // two endings (a form the lexicon has not seen), which `*fix` names.
+  bool RestoreLettersOverEndings(const std::u32string& w, TypoFix* fix) const;
   double EditCost(const std::u32string& typed, const std::u32string& intended) const;
 
   Lexicon lexicon_;

@@ -123,6 +123,24 @@ TEST(TypoCorrectorTest, RestoresKazakhLettersOverAStemAndEnding) {
   }
 }
 
+// A whole word typed on a Russian keyboard whose Kazakh form the lexicon has
+// not seen: its letters are put back over a lexicon word and its endings
+// when that gives exactly one form (шешім + інен), and two or more letters
+// come back; a single letter is left to the lexicon's candidates.
+TEST(TypoCorrectorTest, RestoresKazakhLettersOfAFormTheLexiconHasNotSeen) {
+  const auto t = Make(false);
+  ASSERT_FALSE(t->Known("шешімінен"));
+  ASSERT_FALSE(t->Known("мәлімдегендіктен"));
+  TypoFix fix;
+  ASSERT_TRUE(t->Correct("шешиминен", &fix));
+  EXPECT_EQ(fix.correction, "шешімінен");
+  EXPECT_STREQ(fix.evidence, "restored-letters+ending");
+  EXPECT_EQ(Fix(*t, "малимдегендиктен"), "мәлімдегендіктен");
+  ASSERT_TRUE(t->Correct("жасаганын", &fix));
+  EXPECT_EQ(fix.correction, "жасағанын");  // not жасағаның: one letter, by the lexicon
+  EXPECT_STREQ(fix.evidence, "lexicon");
+}
+
 // Endings follow the stem's last sound: "кей" + "н" is no Kazakh form, so
 // кейн is not vouched for and becomes the frequent кейін.
 TEST(TypoCorrectorTest, EndingsMatchTheStemTheyFollow) {
