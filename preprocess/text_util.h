@@ -60,11 +60,20 @@ inline bool IsCyrillicLetter(char32_t cp) {
 bool IsDigit(char32_t cp);  // ASCII digits only
 // A lower-case Kazakh letter as typed on a Russian keyboard (ә->а, ғ->г,
 // қ->к, ң->н, ө->о, ұ->у, ү->у, һ->х, і->и); other characters unchanged.
+inline constexpr std::u32string_view kKazakhOnlyLetters = U"әғқңөұүһі";
+inline constexpr std::u32string_view kRussianKeyboardLetters = U"агкноуухи";  // typed for them
 inline char32_t FoldKazakhLetter(char32_t cp) {
-  static constexpr std::u32string_view kKazakh = U"әғқңөұүһі";
-  static constexpr std::u32string_view kRussian = U"агкноуухи";
-  const size_t k = kKazakh.find(cp);
-  return k == std::u32string_view::npos ? cp : kRussian[k];
+  const size_t k = kKazakhOnlyLetters.find(cp);
+  return k == std::u32string_view::npos ? cp : kRussianKeyboardLetters[k];
+}
+// The letters `cp` may stand for in text typed on a Russian keyboard: itself
+// and the Kazakh letters typed as it (у: у, ұ, ү).
+inline std::u32string UnfoldKazakhLetter(char32_t cp) {
+  std::u32string out(1, cp);
+  for (size_t k = 0; k < kRussianKeyboardLetters.size(); ++k) {
+    if (kRussianKeyboardLetters[k] == cp) out.push_back(kKazakhOnlyLetters[k]);
+  }
+  return out;
 }
 
 // Hyphen-minus and the dashes ‒ – — ―.

@@ -476,29 +476,6 @@ bool TypoCorrector::UndoubleLetter(const std::u32string& w, bool endings_too, Ty
 }
 
 bool TypoCorrector::RestoreLettersOverEndings(const std::u32string& w, TypoFix* fix) const {
-  // The Kazakh letters each Russian-keyboard letter may stand for.
-  const auto restorations = [](char32_t c) -> std::u32string_view {
-    switch (c) {
-      case U'а':
-        return U"аә";
-      case U'г':
-        return U"гғ";
-      case U'и':
-        return U"иі";
-      case U'к':
-        return U"кқ";
-      case U'н':
-        return U"нң";
-      case U'о':
-        return U"оө";
-      case U'у':
-        return U"уұү";
-      case U'х':
-        return U"хһ";
-      default:
-        return {};
-    }
-  };
   for (const char32_t c : w) {
     if (text::FoldKazakhLetter(c) != c) return false;  // typed with Kazakh letters
   }
@@ -511,14 +488,10 @@ bool TypoCorrector::RestoreLettersOverEndings(const std::u32string& w, TypoFix* 
     // The rest with every choice of letters put back.
     rests.assign(1, std::u32string());
     for (size_t j = k; j < w.size() && rests.size() <= kMaxRestorations; ++j) {
-      const std::u32string_view choices = restorations(w[j]);
+      const std::u32string choices = text::UnfoldKazakhLetter(w[j]);
       next.clear();
       for (const auto& r : rests) {
-        if (choices.empty()) {
-          next.push_back(r + w[j]);
-        } else {
-          for (const char32_t c : choices) next.push_back(r + c);
-        }
+        for (const char32_t c : choices) next.push_back(r + c);
       }
       rests.swap(next);
     }

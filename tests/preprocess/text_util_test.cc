@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace kazprep::text {
 namespace {
 
@@ -53,6 +55,26 @@ TEST(TextUtilTest, LetterClassesMatchIcuInAndOutsideTheTable) {
   EXPECT_TRUE(IsLetter(U'漢'));
   EXPECT_FALSE(IsLetter(U'5'));
   EXPECT_FALSE(IsLetter(U'«'));
+}
+
+// Unfolding a letter a Russian keyboard has gives back every letter that
+// folds to it, and only those.
+TEST(TextUtilTest, UnfoldKazakhLetterUndoesFoldKazakhLetter) {
+  EXPECT_EQ(UnfoldKazakhLetter(U'у'), U"уұү");
+  EXPECT_EQ(UnfoldKazakhLetter(U'и'), U"иі");
+  EXPECT_EQ(UnfoldKazakhLetter(U'б'), U"б");
+  const std::u32string alphabet = U"аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+  for (const char32_t folded : alphabet) {
+    if (FoldKazakhLetter(folded) != folded) continue;  // a Kazakh-only letter is never typed
+    std::u32string expected;
+    for (const char32_t c : alphabet) {
+      if (FoldKazakhLetter(c) == folded) expected.push_back(c);
+    }
+    std::u32string got = UnfoldKazakhLetter(folded);
+    std::sort(got.begin(), got.end());
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(got, expected) << static_cast<uint32_t>(folded);
+  }
 }
 
 }  // namespace
