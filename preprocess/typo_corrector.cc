@@ -71,6 +71,8 @@ constexpr size_t kMaxCachedWords = 1 << 18;
 // An ending is a string of up to kMaxEnding letters that follows at least
 // kMinEndingPairs lexicon words to give another lexicon word.
 constexpr size_t kMaxEnding = 8;
+// Plausible() takes words of up to this many letters.
+constexpr size_t kLongestPlausible = 64;
 constexpr uint32_t kMinEndingPairs = 20;
 
 // Word bigrams decide a close call (the best lexicon candidate reaches
@@ -198,6 +200,30 @@ uint64_t EndingKey(std::u32string_view stem, std::u32string_view ending) {
   return EndingKey(ending, stem.empty() ? 0 : stem.back(), vowel);
 }
 
+// True when `f[stem..]` is one ending or two after `f[..stem)`, each an
+// ending (of `endings`, by EndingKey) after what precedes it and none
+// starting before `first_ending`; `vowel(j)` is the frontness of the last
+// vowel of f[..j).
+template <class Vowel>
+bool EndingsAfter(const FlatHashSet64& endings, std::u32string_view f, size_t stem,
+                  size_t first_ending, const Vowel& vowel) {
+  // f[j..] is an ending after f[..j)
+  const auto ending_from = [&](size_t j) {
+    return j >= first_ending && f.size() - j <= kMaxEnding &&
+           endings.Contains(EndingKey(f.substr(j), f[j - 1], vowel(j)));
+  };
+  if (ending_from(stem)) return true;
+  uint64_t h = kFnvOffset;  // Fnv1a of f[stem..mid)
+  for (size_t mid = stem + 1; mid < f.size() && mid - stem <= kMaxEnding; ++mid) {
+    h = FnvAdd(h, f[mid - 1]);
+    if (f.size() - mid <= kMaxEnding &&
+        endings.Contains(FnvAdd(FnvAdd(h, f[stem - 1]), vowel(stem))) && ending_from(mid)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 // One Hunspell per thread, created on first use.
@@ -285,6 +311,8 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       if (count < kMinCandidateCount) continue;
       built->known_.Insert(Fnv1a(text::Decode(word)));
       built->known_utf8_.Insert(Fnv1a(word));
+      uint64_t h = kFnvOffset;
+      for (const char32_t c : text::Decode(word)) built->known_prefixes_.Insert(h = FnvAdd(h, c));
     }
     // Letter trigrams (with word boundaries), weighted by word counts; and
     // how often each Cyrillic letter followed by another letter is doubled,
@@ -374,34 +402,161 @@ uint64_t TypoCorrector::RarestTrigram(const std::u32string& word) const {
 
 std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string& w) const {
   static const std::u32string kLetters = text::Decode("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя");
-  std::vector<std::u32string> out;
-  const auto consider = [&](const std::u32string& form) {
-    if (form.size() >= kMinLetters && form != w && !known_.Contains(Fnv1a(form)) &&
-        Plausible(form)) {
-      out.push_back(form);
-    }
+  // A thousand forms a word: Plausible() on each was the costliest part of
+  // deciding an unknown word. What does not depend on the edit is worked
+  // out once for `w`: its vowels, which of its prefixes are known stems, and
+  // which of its suffixes one or two endings explain after a stem whose last
+  // vowel has each frontness. A form's stems that end after its edit then
+  // take that answer for the suffix (the property test
+  // UnseenNeighboursAreThePlausibleFormsOneEditAway checks this against
+  // Plausible() on every form).
+  constexpr size_t npos = SIZE_MAX;
+  const size_t n = w.size();
+  std::vector<uint64_t> vowel_w(n + 1, 0), prefix_w(n + 1, kFnvOffset);
+  size_t depth = 0;  // w[..depth) is the longest prefix of w that begins a known word
+  std::vector<size_t> last_vowel(n + 1, npos);  // index of the last vowel of w[..j)
+  std::vector<bool> known_stem(n + 1, false);
+  for (size_t j = 0; j < n; ++j) {
+    const bool is_vowel = Frontness(w[j]) != 0;
+    vowel_w[j + 1] = is_vowel ? Frontness(w[j]) : vowel_w[j];
+    last_vowel[j + 1] = is_vowel ? j : last_vowel[j];
+    prefix_w[j + 1] = FnvAdd(prefix_w[j], w[j]);
+    if (depth == j && known_prefixes_.Contains(prefix_w[j + 1])) depth = j + 1;
+    known_stem[j + 1] = j + 1 >= 3 && j < depth && known_.Contains(prefix_w[j + 1]);
+  }
+  // The frontness of the last vowel of w[..j), counting only vowels of
+  // w[t..j) and `v` when there is none.
+  const auto vowel_after = [&](size_t t, uint64_t v) {
+    return [&, t, v](size_t j) {
+      return last_vowel[j] != npos && last_vowel[j] >= t ? vowel_w[j] : v;
+    };
   };
-  std::u32string form;  // one buffer for every form
-  for (size_t k = 0; k <= w.size(); ++k) {
-    for (const char32_t c : kLetters) {
-      form.assign(w, 0, k).push_back(c);
-      form.append(w, k);
-      consider(form);
-      if (k < w.size() && c != w[k]) {
-        form = w;
-        form[k] = c;
-        consider(form);
+  // suffix_endings[t]: bit v when w[t..] is one ending or two after the
+  // letter w[t - 1] ending a stem whose last vowel has frontness v.
+  std::vector<uint8_t> suffix_endings(n + 1, 0);
+  for (size_t t = 1; t < n; ++t) {
+    for (uint64_t v = 0; v < 3; ++v) {
+      if (EndingsAfter(endings_, w, t, 1, vowel_after(t, v))) suffix_endings[t] |= 1 << v;
+    }
+  }
+  // first_endings[3 * t + v]: the hashes Fnv1a(w[t..mid)) of the first
+  // endings that would make w[t..] one ending or two after any letter
+  // ending a stem whose last vowel has frontness v (the rest is w[mid..],
+  // an ending, or nothing): for a stem that ends with an inserted or
+  // replaced letter.
+  std::vector<std::vector<uint64_t>> first_endings(3 * (n + 1));
+  for (size_t t = 0; t < n; ++t) {
+    uint64_t h = kFnvOffset;
+    for (size_t mid = t + 1; mid <= n && mid - t <= kMaxEnding; ++mid) {
+      h = FnvAdd(h, w[mid - 1]);
+      for (uint64_t v = 0; v < 3; ++v) {
+        if (mid == n || (n - mid <= kMaxEnding &&
+                         endings_.Contains(EndingKey(std::u32string_view(w).substr(mid), w[mid - 1],
+                                                     vowel_after(t, v)(mid))))) {
+          first_endings[3 * t + v].push_back(h);
+        }
       }
     }
-    if (k < w.size()) {
+  }
+  std::vector<std::u32string> out;
+  std::u32string form;  // one buffer for every form
+  // `form` is w with w[..k) kept, form[k..e) edited and form[e..] equal to
+  // w[e - shift..].
+  const auto consider = [&](size_t k, size_t e, ptrdiff_t shift) {
+    const size_t m = form.size();
+    if (m < kMinLetters || m > kLongestPlausible || form == w) return;
+    // form[..reach) begins a known word, and no longer prefix does: no stem
+    // is longer.
+    size_t reach = std::min(k, depth);
+    if (k <= depth) {
+      for (uint64_t h = prefix_w[k];
+           reach < m && known_prefixes_.Contains(h = FnvAdd(h, form[reach]));) {
+        ++reach;
+      }
+    }
+    if (reach < 3) return;
+    uint64_t vowel_e = vowel_w[k];  // of form[..e)
+    for (size_t j = e; j-- > k;) {
+      if (Frontness(form[j]) != 0) {
+        vowel_e = Frontness(form[j]);
+        break;
+      }
+    }
+    const size_t tail =
+        static_cast<size_t>(static_cast<ptrdiff_t>(e) - shift);  // form[e] = w[tail]
+    const auto vowel = [&](size_t j) -> uint64_t {
+      if (j <= k) return vowel_w[j];
+      if (j <= e) {
+        for (size_t i = j; i-- > k;) {
+          if (Frontness(form[i]) != 0) return Frontness(form[i]);
+        }
+        return vowel_w[k];
+      }
+      const size_t jw = static_cast<size_t>(static_cast<ptrdiff_t>(j) - shift);
+      return last_vowel[jw] != npos && last_vowel[jw] >= tail ? vowel_w[jw] : vowel_e;
+    };
+    const size_t first_stem = m > 2 * kMaxEnding + 3 ? m - 2 * kMaxEnding : 3;
+    uint64_t prefix = prefix_w[std::min(k, first_stem)];  // Fnv1a of form[..done)
+    size_t done = std::min(k, first_stem);
+    bool plausible = false;
+    for (size_t stem = first_stem; stem < m && stem <= reach && !plausible; ++stem) {
+      bool endings;
+      if (stem <= k) {
+        endings = known_stem[stem] && EndingsAfter(endings_, form, stem, 3, vowel);
+        if (endings) plausible = true;
+        continue;
+      }
+      if (stem <= e && e == k + 1) {  // after an inserted or replaced letter
+        const uint64_t v = vowel(stem);
+        endings = false;
+        for (const uint64_t h : first_endings[3 * tail + v]) {
+          if (endings_.Contains(FnvAdd(FnvAdd(h, form[k]), v))) {
+            endings = true;
+            break;
+          }
+        }
+      } else if (stem <= e) {
+        endings = EndingsAfter(endings_, form, stem, 3, vowel);
+      } else {
+        const uint8_t bits =
+            suffix_endings[static_cast<size_t>(static_cast<ptrdiff_t>(stem) - shift)];
+        endings = bits != 0 && (bits >> vowel(stem) & 1) != 0;
+      }
+      if (!endings) continue;
+      for (; done < stem; ++done) prefix = FnvAdd(prefix, form[done]);
+      plausible = known_.Contains(prefix);
+    }
+    if (plausible && !known_.Contains(Fnv1a(form))) out.push_back(form);
+  };
+  // Which letters to try where: a form with a letter inserted or replaced
+  // at k past the prefix that begins a known word can only have a known
+  // stem before the edit.
+  std::vector<bool> stem_up_to(n + 1, false);
+  for (size_t j = 3; j <= n; ++j) stem_up_to[j] = stem_up_to[j - 1] || known_stem[j];
+  for (size_t k = 0; k <= n; ++k) {
+    const bool insert = k <= depth || stem_up_to[k];
+    const bool replace = k < n && insert;
+    for (const char32_t c : kLetters) {
+      if (insert) {
+        form.assign(w, 0, k).push_back(c);
+        form.append(w, k);
+        consider(k, k + 1, 1);
+      }
+      if (replace && c != w[k]) {
+        form = w;
+        form[k] = c;
+        consider(k, k + 1, 0);
+      }
+    }
+    if (k < n && ((k > 0 && w[k - 1] == w[k]) || (k + 1 < n && w[k + 1] == w[k]))) {
       form = w;
       form.erase(k, 1);
-      if (DroppedDoubledLetter(w, form)) consider(form);
+      consider(k, k, -1);
     }
-    if (k + 1 < w.size() && w[k] != w[k + 1]) {
+    if (k + 1 < n && w[k] != w[k + 1]) {
       form = w;
       std::swap(form[k], form[k + 1]);
-      consider(form);
+      consider(k, k + 2, 0);
     }
   }
   std::sort(out.begin(), out.end());
@@ -410,14 +565,8 @@ std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string
 }
 
 bool TypoCorrector::Plausible(std::u32string_view w) const {
-  // Hashes only, no strings built: this runs for every form one edit away
-  // from an unknown word. The frontness of the last vowel of each prefix,
-  // each prefix's hash, and which suffixes are an ending where they stand
-  // are worked out once.
-  constexpr size_t kLongest = 64;
-  if (w.size() < 4 || w.size() > kLongest) return false;
-  uint64_t vowel[kLongest + 1], prefix[kLongest + 1];
-  bool ending_from[kLongest + 1] = {};  // w[k..] is an ending after w[..k)
+  if (w.size() < 4 || w.size() > kLongestPlausible) return false;
+  uint64_t vowel[kLongestPlausible + 1], prefix[kLongestPlausible + 1];
   vowel[0] = 0;
   prefix[0] = kFnvOffset;
   for (size_t k = 0; k < w.size(); ++k) {
@@ -425,23 +574,13 @@ bool TypoCorrector::Plausible(std::u32string_view w) const {
     vowel[k + 1] = f != 0 ? f : vowel[k];
     prefix[k + 1] = FnvAdd(prefix[k], w[k]);
   }
-  for (size_t len = 1; len <= kMaxEnding && len + 3 <= w.size(); ++len) {
-    const size_t k = w.size() - len;
-    ending_from[k] = endings_.Contains(EndingKey(w.substr(k), w[k - 1], vowel[k]));
-  }
+  const auto vowel_fn = [&](size_t j) { return vowel[j]; };
   // A stem of 3 letters or more, then one ending, or two (тай + дыр + ып):
-  // each an ending after what precedes it.
+  // each an ending after what precedes it. The small endings table is asked
+  // first; the large known-word table only about stems that endings follow.
   const size_t first_stem = w.size() > 2 * kMaxEnding + 3 ? w.size() - 2 * kMaxEnding : 3;
   for (size_t stem = first_stem; stem < w.size(); ++stem) {
-    if (!known_.Contains(prefix[stem])) continue;
-    if (ending_from[stem]) return true;
-    uint64_t h = kFnvOffset;  // Fnv1a of w[stem..mid)
-    for (size_t mid = stem + 1; mid < w.size() && mid - stem <= kMaxEnding; ++mid) {
-      h = FnvAdd(h, w[mid - 1]);
-      if (ending_from[mid] && endings_.Contains(FnvAdd(FnvAdd(h, w[stem - 1]), vowel[stem]))) {
-        return true;
-      }
-    }
+    if (EndingsAfter(endings_, w, stem, 3, vowel_fn) && known_.Contains(prefix[stem])) return true;
   }
   return false;
 }

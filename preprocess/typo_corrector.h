@@ -93,6 +93,16 @@ class TypoCorrector {
   bool Known(std::string_view lower_word) const { return lexicon_.Count(lower_word) >= 2; }
   const Lexicon& lexicon() const { return lexicon_; }
 
+  // True when `w` (lower-case) is a known word followed by one or two
+  // endings that the lexicon shows are endings (архитектурасы + н,
+  // серіктестер + мен, тай + дыр + ып): a valid form the lexicon may not
+  // have seen.
+  bool Plausible(std::u32string_view w) const;
+  // The forms one edit from `w` (a letter inserted, replaced or swapped, a
+  // doubled letter undoubled) that are not known words but Plausible ones,
+  // sorted: the lexicon's own suggestions for a word it does not know.
+  std::vector<std::u32string> UnseenNeighbours(const std::u32string& w) const;
+
  private:
   // A word's candidates that were too close to call without context.
   struct CloseCall {
@@ -112,10 +122,6 @@ class TypoCorrector {
   bool Decide(std::string_view word, TypoFix* fix, CloseCall* close) const;
   bool CorrectCapitalised(std::string_view word, TypoFix* fix) const;
   double SubstitutionCost(char32_t typed, char32_t intended) const;
-  // True when `w` is a lexicon word followed by one or two endings that the
-  // lexicon shows are endings (архитектурасы + н, серіктестер + мен): a valid
-  // form that the lexicon has not seen.
-  bool Plausible(std::u32string_view w) const;
   bool RestoresLetters(const std::u32string& w, uint32_t id) const;
   // True when `w` (lower-case Cyrillic) has one letter typed twice that
   // Kazakh does not double (rarely_doubled_, or at the start of the word)
@@ -139,15 +145,13 @@ class TypoCorrector {
   std::unordered_map<uint64_t, double> costs_;  // (typed << 32 | intended) -> cost
   // Endings learned from the lexicon: strings s for which many pairs w, w+s
   // are both lexicon words.
-  FlatHashSet64 endings_;     // EndingKey()s of the endings
-  FlatHashSet64 known_;       // hashes of the known words (seen twice), UTF-32
-  FlatHashSet64 known_utf8_;  // the same, of their UTF-8
+  FlatHashSet64 endings_;         // EndingKey()s of the endings
+  FlatHashSet64 known_;           // hashes of the known words (seen twice), UTF-32
+  FlatHashSet64 known_utf8_;      // the same, of their UTF-8
+  FlatHashSet64 known_prefixes_;  // hashes of the prefixes of the known words, UTF-32
   // By Cyrillic letter (code point - U+0400): the lexicon's running text
   // doubles it in under kRareDoubling of its places (not у, и).
   std::array<bool, 256> rarely_doubled_{};
-  // Forms one edit from `w` (a letter inserted, replaced or swapped, a
-  // doubled letter undoubled) that are not lexicon words but Plausible ones.
-  std::vector<std::u32string> UnseenNeighbours(const std::u32string& w) const;
   // The count of the rarest letter trigram of `w` (word boundaries included).
   uint64_t RarestTrigram(const std::u32string& w) const;
   FlatHashMap64<uint64_t> trigrams_;        // hash of 3 letters -> count in running text

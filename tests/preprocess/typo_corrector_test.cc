@@ -1,11 +1,15 @@
 #include "preprocess/typo_corrector.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <random>
 #include <utility>
 
+#include "preprocess/text_util.h"
 #include "tests/test_util.h"
 
 namespace kazprep {
@@ -237,6 +241,81 @@ TEST(TypoCorrectorTest, UndoesADoubledLetterOnlyWhenOneWordIsLeft) {
 TEST(TypoCorrectorTest, PutsBackAMissingLetterTheEndingsExplain) {
   const auto t = Make(false);
   EXPECT_EQ(FixAndWhy(*t, "тұсаукесерері"), Why("тұсаукесерлері", "put-back"));
+}
+
+// Property: UnseenNeighbours() (which works out what does not depend on the
+// edit once per word) gives exactly the forms one edit away that Plausible()
+// accepts and the lexicon does not know, on the example's words and on the
+// same words with one or two random edits (the unknown words it is asked
+// about).
+TEST(TypoCorrectorTest, PropertyUnseenNeighboursAreThePlausibleFormsOneEditAway) {
+  const auto t = Make(false);
+  const std::u32string letters = text::Decode("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя");
+  const auto brute_force = [&](const std::u32string& w) {
+    std::vector<std::u32string> out;
+    const auto consider = [&](const std::u32string& form) {
+      if (form.size() >= 4 && form != w && t->Plausible(form) && !t->Known(text::Encode(form))) {
+        out.push_back(form);
+      }
+    };
+    for (size_t k = 0; k <= w.size(); ++k) {
+      for (const char32_t c : letters) {
+        consider(w.substr(0, k) + c + w.substr(k));
+        if (k < w.size()) consider(w.substr(0, k) + c + w.substr(k + 1));
+      }
+      if (k < w.size() && ((k > 0 && w[k - 1] == w[k]) || (k + 1 < w.size() && w[k + 1] == w[k]))) {
+        consider(w.substr(0, k) + w.substr(k + 1));
+      }
+      if (k + 1 < w.size()) {
+        std::u32string swapped = w;
+        std::swap(swapped[k], swapped[k + 1]);
+        if (swapped != w) consider(swapped);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  std::vector<std::u32string> words;
+  const std::string text =
+      testing::Slurp(std::string(KAZPREP_SOURCE_DIR) + "/examples/news.kk.raw.txt");
+  std::u32string word;
+  for (const char32_t c : text::Decode(text) + U' ') {
+    if (text::IsCyrillicLetter(c)) {
+      word.push_back(text::IsLower(c) ? c
+                                      : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+    } else if (!word.empty()) {
+      if (word.size() >= 4) words.push_back(word);
+      word.clear();
+    }
+  }
+  ASSERT_GT(words.size(), 100u);
+  std::mt19937 rng(7);
+  const size_t n = words.size();
+  for (size_t i = 0; i < 2 * n; ++i) {  // one or two random edits
+    std::u32string w = words[rng() % n];
+    for (int edits = 1 + static_cast<int>(i >= n); edits > 0; --edits) {
+      const size_t k = rng() % w.size();
+      switch (rng() % 3) {
+        case 0:
+          w.insert(w.begin() + static_cast<std::ptrdiff_t>(k), letters[rng() % letters.size()]);
+          break;
+        case 1:
+          w[k] = letters[rng() % letters.size()];
+          break;
+        default:
+          if (w.size() > 4) w.erase(k, 1);
+      }
+    }
+    words.push_back(w);
+  }
+  size_t with_forms = 0;
+  for (const auto& w : words) {
+    const auto expected = brute_force(w);
+    with_forms += !expected.empty();
+    ASSERT_EQ(t->UnseenNeighbours(w), expected) << text::Encode(w);
+  }
+  EXPECT_GT(with_forms, words.size() / 10);  // the property says something
 }
 
 TEST(TypoCorrectorTest, HunspellPutsBackAMissingLetter) {
