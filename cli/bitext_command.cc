@@ -39,7 +39,10 @@ int RunBitextCommand(const std::vector<std::string>& args) {
       "no-dedup", po::bool_switch(&no_dedup), "keep duplicate pairs")(
       "typos", po::value(&typos)->default_value("safe"), "typo correction of Kazakh: safe or off")(
       "rules", po::value(&options.rules_dir), "folder that replaces the embedded models/ files")(
-      "summary", po::bool_switch(&summary), "print a summary on stderr (default: when a terminal)");
+      "lexicon", po::value(&options.lexicons),
+      "a lexicon of your own Kazakh corpus (kazprep lexicon build) whose counts are added to the "
+      "default lexicon's; may repeat")("summary", po::bool_switch(&summary),
+                                       "print a summary on stderr (default: when a terminal)");
   AddOutputOptions(desc, &output, &threads);
   po::variables_map vm;
   if (!ParseArgs(info, args, desc, &vm, &input.tsv)) return kExitOk;
@@ -64,6 +67,10 @@ int RunBitextCommand(const std::vector<std::string>& args) {
     options.typos = TypoMode::kOff;
   } else if (typos != "safe") {
     throw UsageError("--typos must be off or safe, not '" + typos + "'");
+  }
+  if (!options.lexicons.empty() &&
+      ((options.src != "kk" && options.tgt != "kk") || options.typos == TypoMode::kOff)) {
+    throw UsageError("--lexicon is for Kazakh typo correction (a kk side, --typos safe)");
   }
   if (!(options.max_ratio >= 1)) throw UsageError("--max-ratio must be a number, at least 1");
   if (max_chars < 1) throw UsageError("--max-chars must be positive");

@@ -74,7 +74,10 @@ int RunNormalize(const std::vector<std::string>& args) {
       "typos", po::value(&typos)->default_value("safe"),
       "Kazakh typo correction: safe (precision first) or off; only kk has it")(
       "rules", po::value(&options.rules_dir), "folder that replaces the embedded models/ tables")(
-      "stats", po::value(&stats_path), "write the repair counts as JSON to this file")(
+      "lexicon", po::value(&options.lexicons),
+      "a lexicon of your own corpus (kazprep lexicon build) whose counts are added to the "
+      "default lexicon's; may repeat")("stats", po::value(&stats_path),
+                                       "write the repair counts as JSON to this file")(
       "fixes", po::value(&fixes_path),
       "write a TSV audit of every changed line: file, line, rules, before, after, typo "
       "corrections with their evidence, cost and score")(
@@ -98,6 +101,9 @@ int RunNormalize(const std::vector<std::string>& args) {
     options.typos = TypoMode::kOff;
   } else if (typos != "safe") {
     throw UsageError("--typos must be off or safe, not '" + typos + "'");
+  }
+  if (!options.lexicons.empty() && (options.lang != "kk" || options.typos == TypoMode::kOff)) {
+    throw UsageError("--lexicon is for Kazakh typo correction (--lang kk, --typos safe)");
   }
 
   const auto start = Clock::now();

@@ -76,6 +76,7 @@ Status BitextFilter::Load(const BitextOptions& options, std::unique_ptr<BitextFi
     n.lang = lang;
     n.rules_dir = options.rules_dir;
     n.typos = lang == "kk" ? options.typos : TypoMode::kOff;
+    n.lexicons = options.lexicons;
     KAZPREP_RETURN_IF_ERROR(Normalizer::Load(n, normalizer));
     SplitterOptions s;
     s.lang = lang;

@@ -56,6 +56,8 @@ struct BitextOptions {
   std::string rules_dir;
   // Typo correction of the Kazakh side.                        Default: safe.
   TypoMode typos = TypoMode::kSafe;
+  // Lexicons of the user's own corpus added to the default one for it.
+  std::vector<std::string> lexicons;
   // Longest side, in characters (code points).                 Default: 1000.
   size_t max_chars = 1000;
   // Largest (longer + 5) / (shorter + 5) length ratio.          Default: 2.5.

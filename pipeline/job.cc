@@ -89,6 +89,7 @@ Status CopyFileInto(const std::string& path, OutputFile* out) {
 bool KnownLang(const std::string& lang) { return lang == "kk" || lang == "ru" || lang == "en"; }
 
 struct Tools {
+  std::vector<std::string> lexicons;  // JobConfig::lexicons
   std::map<std::string, std::unique_ptr<Cleaner>> cleaners;
   std::map<std::string, std::unique_ptr<Normalizer>> normalizers;
   std::map<std::string, std::unique_ptr<SentenceSplitter>> splitters;
@@ -104,6 +105,7 @@ struct Tools {
     BitextOptions b;
     b.src = src;
     b.tgt = tgt;
+    b.lexicons = lexicons;
     return BitextFilter::Load(b, &bitext[name]);
   }
 
@@ -114,6 +116,7 @@ struct Tools {
     KAZPREP_RETURN_IF_ERROR(Cleaner::Load(c, &cleaners[lang]));
     NormalizerOptions n;
     n.lang = lang;
+    n.lexicons = lexicons;
     KAZPREP_RETURN_IF_ERROR(Normalizer::Load(n, &normalizers[lang]));
     return LoadSplitter(lang);
   }
@@ -153,6 +156,7 @@ uint64_t InputFingerprint(const JobConfig& config) {
   add(std::to_string(config.vocab_size) + " " + config.model_type + " " +
       std::to_string(config.seed) + " " + std::to_string(config.dev_size) + " " +
       std::to_string(config.test_size) + " " + std::to_string(config.spm_sample));
+  for (const auto& lexicon : config.lexicons) add_file(lexicon);
   for (const auto& m : config.mono) {
     add(m.lang);
     add_file(m.path);
@@ -621,6 +625,7 @@ Status RunTextShard(const JobConfig& config, uint64_t text_print, const Shard& s
   const std::string shard_dir = ShardDir(config.output_dir, shard);
   KAZPREP_RETURN_IF_ERROR(MakeDirs(shard_dir));
   Tools tools;
+  tools.lexicons = config.lexicons;
   for (const auto& m : config.mono) KAZPREP_RETURN_IF_ERROR(tools.Load(m.lang));
   for (const auto& p : config.pairs) KAZPREP_RETURN_IF_ERROR(tools.LoadPair(p.src, p.tgt));
   Stamp stamp;
@@ -796,7 +801,8 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
       "dev-size", po::value(&config->dev_size)->default_value(0))(
       "test-size", po::value(&config->test_size)->default_value(0))(
       "joint-model", po::value(&config->joint_model)->default_value(true))(
-      "spm-sample", po::value(&config->spm_sample)->default_value(config->spm_sample));
+      "spm-sample", po::value(&config->spm_sample)->default_value(config->spm_sample))(
+      "lexicon", po::value(&config->lexicons)->composing());
   for (int i = 0; i < 3; ++i) {
     desc.add_options()((std::string("mono.") + langs[i]).c_str(), po::value(&mono[i])->composing());
     desc.add_options()((std::string("pair.") + pair_names[i]).c_str(),
@@ -850,6 +856,7 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
     return fs::path(p).is_absolute() ? p : (base / p).lexically_normal().string();
   };
   config->output_dir = resolve(output_dir);
+  for (std::string& lexicon : config->lexicons) lexicon = resolve(lexicon);
   for (int i = 0; i < 3; ++i) {
     for (const auto& p : mono[i]) config->mono.push_back({langs[i], resolve(p)});
     for (const auto& p : pairs[i]) {
@@ -879,6 +886,9 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
     return true;
   };
   std::string why;
+  for (const auto& lexicon : config->lexicons) {
+    if (missing(lexicon, &why)) return Status::Error(path + ": lexicon: " + lexicon + ": " + why);
+  }
   for (const auto& m : config->mono) {
     if (missing(m.path, &why)) {
       return Status::Error(path + ": mono." + m.lang + ": " + m.path + ": " + why);

@@ -54,6 +54,9 @@ struct JobConfig {
   // Training lines SentencePiece samples (seeded) from the training text; 0
   // for all.                                        Default: 10,000,000.
   uint64_t spm_sample = 10'000'000;
+  // Lexicons of the user's own Kazakh corpus added to the default one for
+  // typo correction (`kazprep lexicon build`).                Default: none.
+  std::vector<std::string> lexicons;
   int threads = 1;
 };
 
@@ -66,6 +69,7 @@ struct JobConfig {
 //   test-size = 500
 //   joint-model = true        (false: one model per language, spm.<lang>.model)
 //   spm-sample = 10000000     (training lines SentencePiece samples; 0: all)
+//   lexicon = my.lexicon.tsv  (may repeat: added to the default Kazakh lexicon)
 //   [mono]
 //   kk = news.kk.txt          (may repeat; also ru, en)
 //   [pair]

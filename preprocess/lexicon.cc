@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <functional>
+#include <unordered_map>
 
 #include "common/hash.h"
 #include "common/resources.h"
@@ -196,12 +197,42 @@ Status Lexicon::Parse(std::string_view content, std::string_view origin) {
         if (key != kSentenceStart && key != kSentenceEnd) total_ += n;
         return Status::Ok();
       }));
+  Index();
+  return Status::Ok();
+}
+
+void Lexicon::Add(const Lexicon& other) {
+  std::unordered_map<std::string_view, size_t> at;  // word -> its place in words_
+  at.reserve(words_.size());
+  for (size_t k = 0; k < words_.size(); ++k) at.emplace(words_[k].first, k);
+  std::vector<std::pair<std::string, uint32_t>> added;
+  for (const auto& [word, count] : other.words_) {
+    const auto it = at.find(word);
+    if (it == at.end()) {
+      added.emplace_back(word, count);
+    } else {
+      words_[it->second].second = static_cast<uint32_t>(
+          std::min<uint64_t>(uint64_t{words_[it->second].second} + count, UINT32_MAX));
+    }
+  }
+  at.clear();
+  for (auto& entry : added) words_.push_back(std::move(entry));
+  std::stable_sort(words_.begin(), words_.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  total_ += other.total_;
+  bigrams_.insert(bigrams_.end(), other.bigrams_.begin(), other.bigrams_.end());
+  Index();
+}
+
+void Lexicon::Index() {
   // Bigrams by key; a pair listed twice adds up.
   std::sort(bigrams_.begin(), bigrams_.end());
   size_t kept = 0;
   for (size_t k = 0; k < bigrams_.size(); ++k) {
     if (kept > 0 && bigrams_[kept - 1].first == bigrams_[k].first) {
-      bigrams_[kept - 1].second += bigrams_[k].second;
+      bigrams_[kept - 1].second = static_cast<uint32_t>(
+          std::min<uint64_t>(uint64_t{bigrams_[kept - 1].second} + bigrams_[k].second, UINT32_MAX));
     } else {
       bigrams_[kept++] = bigrams_[k];
     }
@@ -222,7 +253,6 @@ Status Lexicon::Parse(std::string_view content, std::string_view origin) {
     }
     if (!repeated) index_[i] = (h & 0xFFFFFFFF00000000ULL) | id;
   }
-  return Status::Ok();
 }
 
 uint64_t Lexicon::Hash(std::string_view word) {

@@ -73,6 +73,10 @@ class Lexicon {
  public:
   // Parses the file text; the message of a failed Status names origin:line.
   Status Parse(std::string_view content, std::string_view origin);
+  // Adds the counts of `other` (a lexicon of the user's own corpus on top of
+  // the default one): the words of both, sorted again by count then word,
+  // and the bigrams of both, each count the sum.
+  void Add(const Lexicon& other);
   uint32_t Count(std::string_view word) const;  // 0 when unknown
   // How often `second` followed `first` (either may be kSentenceStart /
   // kSentenceEnd); 0 when unseen or the file has no bigrams.
@@ -84,6 +88,8 @@ class Lexicon {
 
  private:
   std::vector<std::pair<std::string, uint32_t>> words_;
+  // Sums the bigrams listed twice and builds index_ over words_.
+  void Index();
   static uint64_t Hash(std::string_view word);
   static constexpr uint64_t kEmpty = UINT64_MAX;
   std::vector<uint64_t> index_;  // open-addressing table: hash tag << 32 | id into words_

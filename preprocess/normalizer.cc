@@ -172,6 +172,7 @@ Status Normalizer::Load(const NormalizerOptions& options, std::unique_ptr<Normal
   if (options.typos == TypoMode::kSafe && options.lang == "kk") {
     TypoOptions typo_options;
     typo_options.rules_dir = options.rules_dir;
+    typo_options.lexicons = options.lexicons;
     typo_options.threads = options.load_threads;
     KAZPREP_RETURN_IF_ERROR(TypoCorrector::LoadShared(typo_options, &n->typos_));
   }

@@ -105,6 +105,9 @@ struct NormalizerOptions {
   TypoMode typos = TypoMode::kSafe;
   // Folder that replaces the embedded models/ tables.    Default: embedded.
   std::string rules_dir;
+  // Lexicons of the user's own corpus whose counts are added to the default
+  // lexicon's (kk typo correction; TypoOptions::lexicons).    Default: none.
+  std::vector<std::string> lexicons;
   // Threads used while loading (the typo corrector's indexes are built in
   // parallel); the loaded tables are the same.               Default: 1.
   int load_threads = 1;

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "common/hash.h"
+#include "common/line_io.h"
 #include "common/resources.h"
 #include "common/utf8.h"
 #include "preprocess/text_util.h"
@@ -263,6 +264,13 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       resources::LoadModelFile("typos/kk.lexicon.tsv", rules_dir, &content, &origin));
   KAZPREP_RETURN_IF_ERROR(t->lexicon_.Parse(content, origin));
   std::string().swap(content);  // the lexicon's text (7 MB) is not needed any more
+  for (const std::string& path : options.lexicons) {
+    Lexicon more;
+    KAZPREP_RETURN_IF_ERROR(ReadFile(path, &content));
+    KAZPREP_RETURN_IF_ERROR(more.Parse(content, path));
+    std::string().swap(content);
+    t->lexicon_.Add(more);
+  }
   KAZPREP_RETURN_IF_ERROR(
       resources::LoadModelFile("typos/confusions.tsv", rules_dir, &content, &origin));
   TypoCorrector* raw = t.get();
@@ -376,7 +384,8 @@ Status TypoCorrector::LoadShared(const TypoOptions& options,
                                  std::shared_ptr<const TypoCorrector>* corrector) {
   static std::mutex mutex;
   static std::map<std::string, std::weak_ptr<const TypoCorrector>> loaded;
-  const std::string key = options.rules_dir + '\0' + options.hunspell;
+  std::string key = options.rules_dir + '\0' + options.hunspell;
+  for (const std::string& path : options.lexicons) key += '\0' + path;
   std::lock_guard<std::mutex> lock(mutex);
   if (auto live = loaded[key].lock()) {
     *corrector = std::move(live);

@@ -67,6 +67,9 @@ struct TypoOptions {
   // likely a valid form the lexicon has not seen (a higher score for keeping
   // it); "" disables it. Debian's hunspell-kk. Default: /usr/share/hunspell/kk_KZ.
   std::string hunspell = "/usr/share/hunspell/kk_KZ";
+  // Lexicon files (`kazprep lexicon build` over the user's own corpus) whose
+  // counts are added to the default lexicon's.                Default: none.
+  std::vector<std::string> lexicons;
   // Threads that build the indexes while loading (the same tables with any
   // number).                                                  Default: 1.
   int threads = 1;

@@ -321,6 +321,30 @@ TEST(CliTest, SpmTrainEncodeDecodeRoundTrip) {
             2);
 }
 
+// --lexicon adds the user's own lexicon to the default one; it needs Kazakh
+// typo correction.
+TEST(CliTest, NormalizeWithTheUsersLexicon) {
+  TempDir dir;
+  Spit(dir.File("mine.tsv"), "блокчейнді\t40\nблокчейн\t60\n");
+  Spit(dir.File("in.txt"), "Біз блокчеінді зерттейміз.\nБіз блокчейнд зерттейміз.\n");
+  auto r = RunKazprep("normalize --lang kk " + dir.File("in.txt"), dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Біз блокчеінді зерттейміз.\nБіз блокчейнд зерттейміз.\n");
+  r = RunKazprep("normalize --lang kk --lexicon " + dir.File("mine.tsv") + " " + dir.File("in.txt"),
+                 dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Біз блокчейнді зерттейміз.\nБіз блокчейнд зерттейміз.\n");
+  EXPECT_EQ(RunKazprep("normalize --lang kk --typos off --lexicon " + dir.File("mine.tsv") + " " +
+                           dir.File("in.txt"),
+                       dir.path())
+                .exit_code,
+            2);
+  r = RunKazprep("normalize --lang kk --lexicon " + dir.File("none.tsv") + " " + dir.File("in.txt"),
+                 dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("none.tsv"), std::string::npos) << r.err;
+}
+
 // Issue 4, acceptance 1: clean | normalize turns the seed into the clean text.
 TEST(CliTest, CleanThenNormalizeGivesTheSeedCleanText) {
   const std::string examples = testing::SharedExamples();

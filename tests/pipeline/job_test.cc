@@ -376,6 +376,52 @@ TEST(JobTest, ConfigPathsAreRelativeToTheConfigFile) {
   EXPECT_EQ(config.vocab_size, 300);
 }
 
+TEST(JobTest, ConfigReadsTheUsersLexicons) {
+  testing::TempDir dir;
+  testing::Spit(dir.File("news.txt"), "Бір. Екі.\n");
+  testing::Spit(dir.File("mine.tsv"), "блокчейн\t60\n");
+  testing::Spit(dir.File("job.ini"),
+                "output-dir = result\nlexicon = mine.tsv\n[mono]\nkk = news.txt\n");
+  testing::Spit(dir.File("missing-lexicon.ini"),
+                "output-dir = result\nlexicon = nowhere.tsv\n[mono]\nkk = news.txt\n");
+  JobConfig config;
+  Status status = LoadJobConfig(dir.File("job.ini"), &config);
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_EQ(config.lexicons, std::vector<std::string>{dir.File("mine.tsv")});
+  // The text step corrects with it (and a changed lexicon redoes the step).
+  JobStep text;
+  text.name = "text";
+  text.shard = {0, 1};
+  JobReport report;
+  testing::Spit(dir.File("news.txt"), "Біз блокчеінді зерттейміз.\n");
+  config.lexicons.clear();
+  status = RunJob(config, &report, text);
+  ASSERT_TRUE(status.ok()) << status.message();
+  const auto shard_file = [&](const std::string& name) {
+    std::string all;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir.File("result"))) {
+      if (entry.is_regular_file() && entry.path().filename() == name) {
+        all += testing::Slurp(entry.path().string());
+      }
+    }
+    return all;
+  };
+  const auto shard_text = [&] { return shard_file("mono.0"); };
+  EXPECT_EQ(shard_text(), "Біз блокчеінді зерттейміз.\n");
+  const std::string stamp = shard_file("text");  // its first line is the inputs' fingerprint
+  testing::Spit(dir.File("mine.tsv"), "блокчейнді\t40\nблокчейн\t60\n");
+  config.lexicons = {dir.File("mine.tsv")};
+  status = RunJob(config, &report, text);
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_EQ(shard_text(), "Біз блокчейнді зерттейміз.\n");
+  EXPECT_NE(testing::Lines(shard_file("text"))[0], testing::Lines(stamp)[0]);
+  status = LoadJobConfig(dir.File("missing-lexicon.ini"), &config);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("missing-lexicon.ini: lexicon: " + dir.File("nowhere.tsv")),
+            std::string::npos)
+      << status.message();
+}
+
 TEST(JobTest, ConfigErrorsNameTheFile) {
   testing::TempDir dir;
   testing::Spit(dir.File("unknown.ini"), "output-dir = x\ncolour = blue\n");

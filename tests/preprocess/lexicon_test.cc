@@ -112,6 +112,26 @@ TEST(LexiconTest, BuilderCountsBigramsAndParserReadsThem) {
   EXPECT_EQ(builder.ToTsv(3, "", 0), "</s>\t3\n<s>\t3\nол\t3\n");  // no bigrams asked for
 }
 
+TEST(LexiconTest, AddSumsTheCountsOfTwoLexicons) {
+  Lexicon base, mine;
+  ASSERT_TRUE(base.Parse("ол\t5\nкелді\t3\nбір\t1\nол\tкелді\t2\n", "base.tsv").ok());
+  ASSERT_TRUE(
+      mine.Parse("блокчейн\t4\nбір\t3\nол\t1\nол\tкелді\t1\nбір\tблокчейн\t2\n", "mine.tsv").ok());
+  base.Add(mine);
+  EXPECT_EQ(base.Count("ол"), 6u);
+  EXPECT_EQ(base.Count("бір"), 4u);
+  EXPECT_EQ(base.Count("блокчейн"), 4u);
+  EXPECT_EQ(base.Count("келді"), 3u);
+  EXPECT_EQ(base.total(), 17u);
+  EXPECT_EQ(base.BigramCount("ол", "келді"), 3u);
+  EXPECT_EQ(base.BigramCount("бір", "блокчейн"), 2u);
+  // Sorted again by count, then word (the corrector prefers the first of
+  // words with the same fold).
+  std::vector<std::pair<std::string, uint32_t>> expected = {
+      {"ол", 6}, {"блокчейн", 4}, {"бір", 4}, {"келді", 3}};
+  EXPECT_EQ(base.words(), expected);
+}
+
 TEST(LexiconTest, ParseErrorsNameFileAndLine) {
   Lexicon lexicon;
   const Status status = lexicon.Parse("# x\nбір\t2\nекі\tмного\n", "lex.tsv");

@@ -326,6 +326,31 @@ TEST(TypoCorrectorTest, HunspellPutsBackAMissingLetter) {
   EXPECT_EQ(Fix(*t, "тұсаукесерері"), "тұсаукесерлері");
 }
 
+// A lexicon of the user's own corpus adds the words of its domain; a bad one
+// is an error naming its file and line.
+TEST(TypoCorrectorTest, TheUsersLexiconTeachesTheWordsOfItsCorpus) {
+  testing::TempDir dir;
+  testing::Spit(dir.File("mine.tsv"), "блокчейнді\t40\nблокчейн\t60\n");
+  testing::Spit(dir.File("bad.tsv"), "блокчейн\t60\nблокчейнді\tforty\n");
+  TypoOptions options;
+  options.hunspell.clear();
+  std::unique_ptr<TypoCorrector> plain, taught, bad;
+  ASSERT_TRUE(TypoCorrector::Load(options, &plain).ok());
+  options.lexicons = {dir.File("mine.tsv")};
+  ASSERT_TRUE(TypoCorrector::Load(options, &taught).ok());
+  EXPECT_EQ(Fix(*plain, "блокчеінді"), "блокчеінді");
+  EXPECT_EQ(FixAndWhy(*taught, "блокчеінді"), Why("блокчейнді", "lexicon"));
+  EXPECT_TRUE(taught->Known("блокчейн"));
+  EXPECT_EQ(taught->lexicon().Count("және"), plain->lexicon().Count("және"));  // the default stays
+  options.lexicons = {dir.File("bad.tsv")};
+  const Status status = TypoCorrector::Load(options, &bad);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.message(), dir.File("bad.tsv") + ":2: COUNT is not a number");
+  options.lexicons = {dir.File("none.tsv")};
+  EXPECT_NE(TypoCorrector::Load(options, &bad).message().find("none.tsv: cannot open"),
+            std::string::npos);
+}
+
 TEST(TypoCorrectorTest, MissingHunspellDictionaryIsAnError) {
   TypoOptions options;
   options.hunspell = "/nonexistent/kk_KZ";
