@@ -205,14 +205,19 @@ void Lexicon::Add(const Lexicon& other) {
   std::unordered_map<std::string_view, size_t> at;  // word -> its place in words_
   at.reserve(words_.size());
   for (size_t k = 0; k < words_.size(); ++k) at.emplace(words_[k].first, k);
+  const auto add = [](uint32_t* count, uint32_t more) {
+    *count = static_cast<uint32_t>(std::min<uint64_t>(uint64_t{*count} + more, UINT32_MAX));
+  };
   std::vector<std::pair<std::string, uint32_t>> added;
+  std::unordered_map<std::string_view, size_t> added_at;  // a word `other` lists twice
   for (const auto& [word, count] : other.words_) {
-    const auto it = at.find(word);
-    if (it == at.end()) {
-      added.emplace_back(word, count);
+    if (const auto it = at.find(word); it != at.end()) {
+      add(&words_[it->second].second, count);
+    } else if (const auto again = added_at.find(word); again != added_at.end()) {
+      add(&added[again->second].second, count);
     } else {
-      words_[it->second].second = static_cast<uint32_t>(
-          std::min<uint64_t>(uint64_t{words_[it->second].second} + count, UINT32_MAX));
+      added_at.emplace(word, added.size());
+      added.emplace_back(word, count);
     }
   }
   at.clear();

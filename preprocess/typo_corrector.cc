@@ -417,7 +417,7 @@ std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string
   // which of its suffixes one or two endings explain after a stem whose last
   // vowel has each frontness. A form's stems that end after its edit then
   // take that answer for the suffix (the property test
-  // UnseenNeighboursAreThePlausibleFormsOneEditAway checks this against
+  // PropertyUnseenNeighboursAreThePlausibleFormsOneEditAway checks this against
   // Plausible() on every form).
   constexpr size_t npos = SIZE_MAX;
   const size_t n = w.size();

@@ -115,8 +115,11 @@ TEST(LexiconTest, BuilderCountsBigramsAndParserReadsThem) {
 TEST(LexiconTest, AddSumsTheCountsOfTwoLexicons) {
   Lexicon base, mine;
   ASSERT_TRUE(base.Parse("ол\t5\nкелді\t3\nбір\t1\nол\tкелді\t2\n", "base.tsv").ok());
-  ASSERT_TRUE(
-      mine.Parse("блокчейн\t4\nбір\t3\nол\t1\nол\tкелді\t1\nбір\tблокчейн\t2\n", "mine.tsv").ok());
+  // блокчейн listed twice in `mine`: its counts add up too.
+  ASSERT_TRUE(mine.Parse("блокчейн\t3\nбір\t3\nол\t1\nблокчейн\t1\nол\tкелді\t1\n"
+                         "бір\tблокчейн\t2\n",
+                         "mine.tsv")
+                  .ok());
   base.Add(mine);
   EXPECT_EQ(base.Count("ол"), 6u);
   EXPECT_EQ(base.Count("бір"), 4u);
