@@ -201,23 +201,31 @@ Status Lexicon::Parse(std::string_view content, std::string_view origin) {
   return Status::Ok();
 }
 
-void Lexicon::Add(const Lexicon& other) {
+void Lexicon::Add(const Lexicon& other, uint32_t min_count) {
+  const auto capped = [](uint64_t n) {
+    return static_cast<uint32_t>(std::min<uint64_t>(n, UINT32_MAX));
+  };
+  // The words of `other`, each once (a word listed twice adds up), in its order.
+  std::vector<std::pair<std::string_view, uint64_t>> more;
+  std::unordered_map<std::string_view, size_t> more_at;
+  for (const auto& [word, count] : other.words_) {
+    const auto [it, fresh] = more_at.emplace(word, more.size());
+    if (fresh) {
+      more.emplace_back(word, count);
+    } else {
+      more[it->second].second += count;
+    }
+  }
   std::unordered_map<std::string_view, size_t> at;  // word -> its place in words_
   at.reserve(words_.size());
   for (size_t k = 0; k < words_.size(); ++k) at.emplace(words_[k].first, k);
-  const auto add = [](uint32_t* count, uint32_t more) {
-    *count = static_cast<uint32_t>(std::min<uint64_t>(uint64_t{*count} + more, UINT32_MAX));
-  };
   std::vector<std::pair<std::string, uint32_t>> added;
-  std::unordered_map<std::string_view, size_t> added_at;  // a word `other` lists twice
-  for (const auto& [word, count] : other.words_) {
+  for (const auto& [word, count] : more) {
+    if (count < min_count) continue;
     if (const auto it = at.find(word); it != at.end()) {
-      add(&words_[it->second].second, count);
-    } else if (const auto again = added_at.find(word); again != added_at.end()) {
-      add(&added[again->second].second, count);
+      words_[it->second].second = capped(words_[it->second].second + count);
     } else {
-      added_at.emplace(word, added.size());
-      added.emplace_back(word, count);
+      added.emplace_back(word, capped(count));
     }
   }
   at.clear();

@@ -74,9 +74,10 @@ class Lexicon {
   // Parses the file text; the message of a failed Status names origin:line.
   Status Parse(std::string_view content, std::string_view origin);
   // Adds the counts of `other` (a lexicon of the user's own corpus on top of
-  // the default one): the words of both, sorted again by count then word,
-  // and the bigrams of both, each count the sum.
-  void Add(const Lexicon& other);
+  // the default one): the words of both (of `other` only those it counts
+  // `min_count` times or more), sorted again by count then word, and the
+  // bigrams of both, each count the sum.
+  void Add(const Lexicon& other, uint32_t min_count = 1);
   uint32_t Count(std::string_view word) const;  // 0 when unknown
   // How often `second` followed `first` (either may be kSentenceStart /
   // kSentenceEnd); 0 when unseen or the file has no bigrams.

@@ -269,7 +269,11 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
     KAZPREP_RETURN_IF_ERROR(ReadFile(path, &content));
     KAZPREP_RETURN_IF_ERROR(more.Parse(content, path));
     std::string().swap(content);
-    t->lexicon_.Add(more);
+    // A word the user's corpus has only once is as likely one of its typos:
+    // left out, or the letter model would learn the typos of the very text
+    // it corrects (measured: recall 0.69 -> 0.35 with the lexicon of the
+    // development set's own noisy text).
+    t->lexicon_.Add(more, kMinCandidateCount);
   }
   KAZPREP_RETURN_IF_ERROR(
       resources::LoadModelFile("typos/confusions.tsv", rules_dir, &content, &origin));

@@ -68,7 +68,8 @@ struct TypoOptions {
   // it); "" disables it. Debian's hunspell-kk. Default: /usr/share/hunspell/kk_KZ.
   std::string hunspell = "/usr/share/hunspell/kk_KZ";
   // Lexicon files (`kazprep lexicon build` over the user's own corpus) whose
-  // counts are added to the default lexicon's.                Default: none.
+  // counts are added to the default lexicon's, words seen once in them left
+  // out.                                                      Default: none.
   std::vector<std::string> lexicons;
   // Threads that build the indexes while loading (the same tables with any
   // number).                                                  Default: 1.

@@ -133,6 +133,12 @@ TEST(LexiconTest, AddSumsTheCountsOfTwoLexicons) {
   std::vector<std::pair<std::string, uint32_t>> expected = {
       {"ол", 6}, {"блокчейн", 4}, {"бір", 4}, {"келді", 3}};
   EXPECT_EQ(base.words(), expected);
+  Lexicon again;
+  ASSERT_TRUE(again.Parse("ол\t5\n", "base.tsv").ok());
+  again.Add(mine, 2);  // words `mine` has once are left out (блокчейн has 3 + 1)
+  EXPECT_EQ(again.Count("ол"), 5u);
+  EXPECT_EQ(again.Count("бір"), 3u);
+  EXPECT_EQ(again.Count("блокчейн"), 4u);
 }
 
 TEST(LexiconTest, ParseErrorsNameFileAndLine) {
