@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <charconv>
 #include <chrono>
@@ -903,6 +904,14 @@ Status LoadJobConfig(const std::string& path, JobConfig* config) {
   }
   if (config->mono.empty() && config->pairs.empty()) {
     return Status::Error(path + ": no input (set mono.<lang> or pair.<src>-<tgt>)");
+  }
+  const bool kazakh = std::any_of(config->mono.begin(), config->mono.end(),
+                                  [](const auto& m) { return m.lang == "kk"; }) ||
+                      std::any_of(config->pairs.begin(), config->pairs.end(),
+                                  [](const auto& p) { return p.src == "kk" || p.tgt == "kk"; });
+  if (!config->lexicons.empty() && !kazakh) {
+    return Status::Error(path +
+                         ": lexicon: for Kazakh typo correction, but the job has no Kazakh input");
   }
   return Status::Ok();
 }

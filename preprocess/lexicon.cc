@@ -202,37 +202,40 @@ Status Lexicon::Parse(std::string_view content, std::string_view origin) {
 }
 
 void Lexicon::Add(const Lexicon& other, uint32_t min_count) {
-  const auto capped = [](uint64_t n) {
-    return static_cast<uint32_t>(std::min<uint64_t>(n, UINT32_MAX));
+  if (&other == this) {  // the ranges below would read what they grow
+    const Lexicon copy = other;
+    Add(copy, min_count);
+    return;
+  }
+  // Each word once (a word listed twice adds up), in order: this lexicon's,
+  // then those of `other` it counts `min_count` times or more.
+  std::vector<std::pair<std::string_view, uint64_t>> merged, more;
+  std::unordered_map<std::string_view, size_t> at, more_at;
+  const auto sum = [](const auto& words, auto* out, auto* out_at) {
+    for (const auto& [word, count] : words) {
+      const auto [it, fresh] = out_at->emplace(word, out->size());
+      if (fresh) {
+        out->emplace_back(word, count);
+      } else {
+        (*out)[it->second].second += count;
+      }
+    }
   };
-  // The words of `other`, each once (a word listed twice adds up), in its order.
-  std::vector<std::pair<std::string_view, uint64_t>> more;
-  std::unordered_map<std::string_view, size_t> more_at;
-  for (const auto& [word, count] : other.words_) {
-    const auto [it, fresh] = more_at.emplace(word, more.size());
-    if (fresh) {
-      more.emplace_back(word, count);
-    } else {
-      more[it->second].second += count;
-    }
+  sum(words_, &merged, &at);
+  sum(other.words_, &more, &more_at);
+  std::erase_if(more, [min_count](const auto& entry) { return entry.second < min_count; });
+  sum(more, &merged, &at);
+  std::vector<std::pair<std::string, uint32_t>> words;
+  words.reserve(merged.size());
+  for (const auto& [word, count] : merged) {
+    words.emplace_back(word, static_cast<uint32_t>(std::min<uint64_t>(count, UINT32_MAX)));
   }
-  std::unordered_map<std::string_view, size_t> at;  // word -> its place in words_
-  at.reserve(words_.size());
-  for (size_t k = 0; k < words_.size(); ++k) at.emplace(words_[k].first, k);
-  std::vector<std::pair<std::string, uint32_t>> added;
-  for (const auto& [word, count] : more) {
-    if (count < min_count) continue;
-    if (const auto it = at.find(word); it != at.end()) {
-      words_[it->second].second = capped(words_[it->second].second + count);
-    } else {
-      added.emplace_back(word, capped(count));
-    }
-  }
-  at.clear();
-  for (auto& entry : added) words_.push_back(std::move(entry));
-  std::stable_sort(words_.begin(), words_.end(), [](const auto& a, const auto& b) {
+  std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
+  at.clear();
+  merged.clear();  // (views into words_)
+  words_ = std::move(words);
   total_ += other.total_;
   bigrams_.insert(bigrams_.end(), other.bigrams_.begin(), other.bigrams_.end());
   Index();

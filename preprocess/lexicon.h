@@ -76,7 +76,8 @@ class Lexicon {
   // Adds the counts of `other` (a lexicon of the user's own corpus on top of
   // the default one): the words of both (of `other` only those it counts
   // `min_count` times or more), sorted again by count then word, and the
-  // bigrams of both, each count the sum.
+  // bigrams of both, each count the sum (also of a word or pair listed
+  // twice).
   void Add(const Lexicon& other, uint32_t min_count = 1);
   uint32_t Count(std::string_view word) const;  // 0 when unknown
   // How often `second` followed `first` (either may be kSentenceStart /

@@ -264,16 +264,20 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
       resources::LoadModelFile("typos/kk.lexicon.tsv", rules_dir, &content, &origin));
   KAZPREP_RETURN_IF_ERROR(t->lexicon_.Parse(content, origin));
   std::string().swap(content);  // the lexicon's text (7 MB) is not needed any more
-  for (const std::string& path : options.lexicons) {
-    Lexicon more;
-    KAZPREP_RETURN_IF_ERROR(ReadFile(path, &content));
-    KAZPREP_RETURN_IF_ERROR(more.Parse(content, path));
-    std::string().swap(content);
-    // A word the user's corpus has only once is as likely one of its typos:
-    // left out, or the letter model would learn the typos of the very text
-    // it corrects (measured: recall 0.69 -> 0.35 with the lexicon of the
-    // development set's own noisy text).
-    t->lexicon_.Add(more, kMinCandidateCount);
+  if (!options.lexicons.empty()) {
+    Lexicon users;  // all the user's lexicons, summed
+    for (const std::string& path : options.lexicons) {
+      Lexicon more;
+      KAZPREP_RETURN_IF_ERROR(ReadFile(path, &content));
+      KAZPREP_RETURN_IF_ERROR(more.Parse(content, path));
+      std::string().swap(content);
+      users.Add(more);
+    }
+    // A word the user's corpus (all its lexicons together) has only once is
+    // as likely one of its typos: left out, or the letter model would learn
+    // the typos of the very text it corrects (measured: recall 0.69 -> 0.35
+    // with the lexicon of the development set's own noisy text).
+    t->lexicon_.Add(users, kMinCandidateCount);
   }
   KAZPREP_RETURN_IF_ERROR(
       resources::LoadModelFile("typos/confusions.tsv", rules_dir, &content, &origin));
@@ -425,6 +429,7 @@ std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string
   // Plausible() on every form).
   constexpr size_t npos = SIZE_MAX;
   const size_t n = w.size();
+  if (n > kLongestPlausible + 1) return {};  // every form is too long
   std::vector<uint64_t> vowel_w(n + 1, 0), prefix_w(n + 1, kFnvOffset);
   size_t depth = 0;  // w[..depth) is the longest prefix of w that begins a known word
   std::vector<size_t> last_vowel(n + 1, npos);  // index of the last vowel of w[..j)

@@ -68,8 +68,8 @@ struct TypoOptions {
   // it); "" disables it. Debian's hunspell-kk. Default: /usr/share/hunspell/kk_KZ.
   std::string hunspell = "/usr/share/hunspell/kk_KZ";
   // Lexicon files (`kazprep lexicon build` over the user's own corpus) whose
-  // counts are added to the default lexicon's, words seen once in them left
-  // out.                                                      Default: none.
+  // counts are added to the default lexicon's, the words they have only
+  // once (all of them together) left out.                     Default: none.
   std::vector<std::string> lexicons;
   // Threads that build the indexes while loading (the same tables with any
   // number).                                                  Default: 1.
@@ -81,7 +81,7 @@ class TypoCorrector {
   ~TypoCorrector();
   static Status Load(const TypoOptions& options, std::unique_ptr<TypoCorrector>* corrector);
   // The same, shared with every other live corrector of the same tables
-  // (rules folder, Hunspell path) in this process: a job that normalizes
+  // (rules folder, Hunspell path, lexicon paths) in this process: a job that normalizes
   // Kazakh in several places loads the tables (0.2 s, 50 MB) once.
   static Status LoadShared(const TypoOptions& options,
                            std::shared_ptr<const TypoCorrector>* corrector);

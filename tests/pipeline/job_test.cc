@@ -382,6 +382,9 @@ TEST(JobTest, ConfigReadsTheUsersLexicons) {
   testing::Spit(dir.File("mine.tsv"), "блокчейн\t60\n");
   testing::Spit(dir.File("job.ini"),
                 "output-dir = result\nlexicon = mine.tsv\n[mono]\nkk = news.txt\n");
+  testing::Spit(dir.File("ru.txt"), "Раз. Два.\n");
+  testing::Spit(dir.File("no-kazakh.ini"),
+                "output-dir = result\nlexicon = mine.tsv\n[mono]\nru = ru.txt\n");
   testing::Spit(dir.File("missing-lexicon.ini"),
                 "output-dir = result\nlexicon = nowhere.tsv\n[mono]\nkk = news.txt\n");
   JobConfig config;
@@ -415,6 +418,10 @@ TEST(JobTest, ConfigReadsTheUsersLexicons) {
   ASSERT_TRUE(status.ok()) << status.message();
   EXPECT_EQ(shard_text(), "Біз блокчейнді зерттейміз.\n");
   EXPECT_NE(testing::Lines(shard_file("text"))[0], testing::Lines(stamp)[0]);
+  config = JobConfig();
+  status = LoadJobConfig(dir.File("no-kazakh.ini"), &config);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("no Kazakh input"), std::string::npos) << status.message();
   status = LoadJobConfig(dir.File("missing-lexicon.ini"), &config);
   ASSERT_FALSE(status.ok());
   EXPECT_NE(status.message().find("missing-lexicon.ini: lexicon: " + dir.File("nowhere.tsv")),

@@ -292,6 +292,13 @@ TEST(TypoCorrectorTest, PropertyUnseenNeighboursAreThePlausibleFormsOneEditAway)
   ASSERT_GT(words.size(), 100u);
   std::mt19937 rng(7);
   const size_t n = words.size();
+  // Long words too (forms past 2 x 8 ending letters, and past the 64 letters
+  // Plausible takes): two or more of the example's words run together.
+  for (size_t i = 0; i < 40; ++i) {
+    std::u32string w = words[rng() % n];
+    while (w.size() < 18 + 3 * i) w += words[rng() % n];
+    words.push_back(w);
+  }
   for (size_t i = 0; i < 2 * n; ++i) {  // one or two random edits
     std::u32string w = words[rng() % n];
     for (int edits = 1 + static_cast<int>(i >= n); edits > 0; --edits) {
@@ -342,6 +349,17 @@ TEST(TypoCorrectorTest, TheUsersLexiconTeachesTheWordsOfItsCorpus) {
   EXPECT_EQ(FixAndWhy(*taught, "блокчеінді"), Why("блокчейнді", "lexicon"));
   EXPECT_TRUE(taught->Known("блокчейн"));
   EXPECT_EQ(taught->lexicon().Count("және"), plain->lexicon().Count("және"));  // the default stays
+  // Words seen once are left out by their count over all the lexicons given:
+  // блокчейнді once in each of two files is a word of the corpus.
+  testing::Spit(dir.File("part1.tsv"), "блокчейн\t30\nблокчейнді\t1\n");
+  testing::Spit(dir.File("part2.tsv"), "блокчейн\t30\nблокчейнді\t1\n");
+  options.lexicons = {dir.File("part1.tsv")};
+  std::unique_ptr<TypoCorrector> part;
+  ASSERT_TRUE(TypoCorrector::Load(options, &part).ok());
+  EXPECT_FALSE(part->Known("блокчейнді"));
+  options.lexicons = {dir.File("part1.tsv"), dir.File("part2.tsv")};
+  ASSERT_TRUE(TypoCorrector::Load(options, &part).ok());
+  EXPECT_TRUE(part->Known("блокчейнді"));
   options.lexicons = {dir.File("bad.tsv")};
   const Status status = TypoCorrector::Load(options, &bad);
   ASSERT_FALSE(status.ok());
