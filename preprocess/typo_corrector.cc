@@ -325,10 +325,10 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
     }
     for (const auto& [word, count] : words) {
       if (count < kMinCandidateCount) continue;
-      built->known_.Insert(Fnv1a(text::Decode(word)));
       built->known_utf8_.Insert(Fnv1a(word));
-      uint64_t h = kFnvOffset;
+      uint64_t h = kFnvOffset;  // ends as Fnv1a of the word in UTF-32
       for (const char32_t c : text::Decode(word)) built->known_prefixes_.Insert(h = FnvAdd(h, c));
+      built->known_.Insert(h);
     }
     // Letter trigrams (with word boundaries), weighted by word counts; and
     // how often each Cyrillic letter followed by another letter is doubled,
