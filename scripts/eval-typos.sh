@@ -12,6 +12,8 @@
 #   xwmt-1, -2  the Kazakh side of X-WMT, seeds 1 and 2, a lexicon without X-WMT
 #   dev-whole, tune-whole    whole words typed on a Russian keyboard (--whole-word --rate 0.1)
 #   dev-second, tune-second  half the typos with a second one on top (--second 0.5)
+#   dev-hunspell the dev set corrected by Hunspell-kk's first suggestion
+#               (scripts/hunspell-first-suggestion.py), the baseline
 # "clean" is the changes made to the same sentences without typos, per 2,000
 # words (real typos of the reference count as changes).
 set -euo pipefail
@@ -39,7 +41,12 @@ score() {
   local args=(normalize --lang kk --threads 1)
   [ -n "$rules" ] && args+=(--rules "$work/$rules")
   for side in noisy clean; do "$kazprep" "${args[@]}" "$work/$name.$side" > "$work/$name.$side.fixed"; done
-  python3 scripts/eval_typos.py "$work/$name" "$work/$name.noisy.fixed" "$work/$name.clean.fixed" 2> /dev/null |
+  table_row "$name" "$work/$name" "$work/$name.noisy.fixed" "$work/$name.clean.fixed"
+}
+# table_row NAME PREFIX FIXED_NOISY FIXED_CLEAN
+table_row() {
+  local name=$1
+  python3 scripts/eval_typos.py "$2" "$3" "$4" 2> /dev/null |
     awk -v n="$name" '/^words/ { gsub(",", ""); t = $4; c = $6; w = $9 }
       /^precision/ { p = $2; r = $4 } /^changes on clean/ { k = $(NF - 3) }
       END { printf "| %s | %d | %d | %d | %s | %s | %s |\n", n, t, c, w, p, r, k }'
@@ -53,3 +60,7 @@ score dev-whole dev "" --seed 1 --whole-word --rate 0.1
 score tune-whole flores noflores --seed 2 --whole-word --rate 0.1
 score dev-second dev "" --seed 1 --second 0.5
 score tune-second flores noflores --seed 2 --second 0.5
+for side in noisy clean; do
+  python3 scripts/hunspell-first-suggestion.py /usr/share/hunspell/kk_KZ < "$work/dev.$side" > "$work/dev.$side.hunspell"
+done
+table_row dev-hunspell "$work/dev" "$work/dev.noisy.hunspell" "$work/dev.clean.hunspell"
