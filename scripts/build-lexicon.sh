@@ -22,4 +22,4 @@ for f in "$data/flores200_devtest/kaz_Cyrl.devtest" "$tmp/ntrex-kaz-train.txt" \
   for name in "$@"; do [ "$(basename "$f")" = "$name" ] && keep=0; done
   [ "$keep" = 1 ] && sources+=("$f")
 done
-build/kazprep lexicon build --lang kk --min-count 1 --min-bigram-count 1 -o "$out" "${sources[@]}"
+"${KAZPREP:-build/kazprep}" lexicon build --lang kk --min-count 1 --min-bigram-count 1 -o "$out" "${sources[@]}"

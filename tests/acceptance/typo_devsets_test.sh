@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Issue 5: typo correction on the held-out typo sets of scripts/eval-typos.sh
+# must not fall below what it measured when this test was written (precision
+# first; the issue's own targets, 0.95 / 0.75 / 1 clean change per 2,000
+# words, are met only in part, see bench/RESULTS.md). A change that moves
+# these figures updates them here with the measurement that justifies it.
+# Exit 77 (skipped) without ../shared.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+shared=${KAZPREP_SHARED:-$root/../shared}
+if [ ! -d "$shared/data/ntrex128" ] || [ ! -d "$shared/data/xwmt" ]; then
+  echo "SKIP: $shared/data is not present (a fresh clone has none)"
+  exit 77
+fi
+export KAZPREP=${KAZPREP:-$root/build/kazprep}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+table=$(HUNSPELL_BASELINE=0 scripts/eval-typos.sh "$work" "$shared/data")
+echo "$table"
+status=0
+check() {  # SET MIN_PRECISION MIN_RECALL MAX_CLEAN_CHANGES_PER_2000
+  local row
+  row=$(echo "$table" | awk -F' *[|] *' -v s="$1" '$2 == s { print $6, $7, $8 }')
+  if [ -z "$row" ] || ! echo "$row" | awk -v p="$2" -v r="$3" -v c="$4" \
+    '{ exit !($1 >= p && $2 >= r && $3 <= c) }'; then
+    echo "FAIL: $1: precision, recall, clean changes ${row:-missing}; want >= $2, >= $3, <= $4"
+    status=1
+  fi
+}
+check dev 0.90 0.68 4.0
+check tune 0.94 0.61 2.0
+check xwmt-1 0.95 0.70 0.2
+check xwmt-2 0.96 0.69 0.2
+check dev-whole 0.87 0.86 4.0
+exit $status
