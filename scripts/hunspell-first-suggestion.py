@@ -24,6 +24,8 @@ def main(dictionary):
                          capture_output=True, text=True, check=True)
     first = {}
     results = [r for r in run.stdout.split("\n")[1:] if r]
+    if len(results) != len(words):  # zip below would pair words with other words' results
+        sys.exit("hunspell answered %d times for %d words" % (len(results), len(words)))
     for word, result in zip(words, results):
         if result.startswith("&"):
             first[word] = re.sub(r"[\s-]", "", result.split(": ", 1)[1].split(", ")[0])
