@@ -125,6 +125,18 @@ class FlatHashSet64 {
     return !keys_.empty() && keys_[FindSlot(key)] == key;
   }
   size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
+  // Makes room for `n` keys in all, so that inserting them does not grow the table.
+  void Reserve(size_t n) {
+    size_t capacity = keys_.empty() ? 16 : keys_.size();
+    while (capacity < 2 * n) capacity *= 2;
+    if (capacity == keys_.size()) return;
+    std::vector<uint64_t> old;
+    old.swap(keys_);
+    keys_.assign(capacity, 0);
+    for (const uint64_t key : old) {
+      if (key != 0) keys_[FindSlot(key)] = key;
+    }
+  }
   // Empties the set; a small table is kept for reuse, a large one freed.
   void Clear() {
     if (keys_.size() > kKeepOnClear) {

@@ -56,6 +56,17 @@ constexpr double kSuggestionScore = 1.0;
 constexpr double kMaxSuggestionCost = 1.0;
 constexpr double kSuggestLmPerLetter = -2.5;
 constexpr double kPutBackLmGain = 5.0;
+// Word forms attested in web text (models/typos/kk.attested.txt) that the
+// lexicon does not know have no count: one edit from the input, they score
+// as a lexicon word seen exp(kAttestedLogCount) times would. The best of
+// them is taken only when the lexicon's candidates do not decide, and it
+// reaches `keep` and leads every candidate by kMargin; the bar is
+// kAttestedKeeps higher when the input is attested itself (web text has
+// typos too: болган, керк). Chosen on the tuning set: 2.0 and 2.5 gave
+// less recall for the same precision, 4.0 lost 0.03 of precision; keeps
+// of 2 or 3 changed nothing, 0 let more typos of web text through.
+constexpr double kAttestedLogCount = 3.0;
+constexpr double kAttestedKeeps = 1.0;
 // A word gets its Kazakh letters back (typed on a Russian keyboard) only from
 // a lower-case form seen this often.
 constexpr uint32_t kMinCapitalisedCount = 20;
@@ -117,6 +128,46 @@ struct Ranking {
     return !best.empty() && best_score >= keep && best_score - second_score >= kMargin;
   }
 };
+
+// The polynomial hash of a word that AttestedNeighbours() can update in
+// O(1) for each edit: h = h * kPolyBase + letter, from the first letter.
+constexpr uint64_t kPolyBase = 0x100000001b3ULL;
+uint64_t PolyHash(std::u32string_view w) {
+  uint64_t h = 0;
+  for (const char32_t c : w) h = h * kPolyBase + c;
+  return h;
+}
+
+// Bloom filters in front of the attested words' table (4 MB, which does not
+// stay in cache): one 64-bit block of 2^kFilterBits per hash, two bits set
+// in it. One holds the words (256 KB); the other, 2^kDeletesFilterBits
+// blocks (2 MB), the words and the words with one letter deleted, which
+// tells AttestedNeighbours where an edit can lead to an attested word
+// before it tries the 42 letters there.
+constexpr int kFilterBits = 15;
+constexpr int kDeletesFilterBits = 18;
+uint64_t FilterMix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 29;
+  return h;
+}
+uint64_t FilterMask(uint64_t mixed) { return (1ULL << (mixed & 63)) | (1ULL << (mixed >> 6 & 63)); }
+// The hash of a word with its letter `at` deleted, for the deletes filter.
+uint64_t DeletedAt(uint64_t h, size_t at) { return h + 0x9e3779b97f4a7c15ULL * (at + 1); }
+void FilterAdd(std::vector<uint64_t>* filter, int bits, uint64_t h) {
+  const uint64_t mixed = FilterMix(h);
+  (*filter)[mixed >> (64 - bits)] |= FilterMask(mixed);
+}
+bool FilterHas(const std::vector<uint64_t>& filter, int bits, uint64_t h) {
+  const uint64_t mixed = FilterMix(h), mask = FilterMask(mixed);
+  return (filter[mixed >> (64 - bits)] & mask) == mask;
+}
+
+const std::u32string& KazakhLetters() {
+  static const std::u32string letters = text::Decode("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя");
+  return letters;
+}
 
 // `w` between word-boundary marks, for letter trigrams. (Appended, not
 // operator+: GCC 12 warns -Wrestrict on the latter.)
@@ -279,6 +330,46 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
     // with the lexicon of the development set's own noisy text).
     t->lexicon_.Add(users, kMinCandidateCount);
   }
+  std::string attested, attested_origin;
+  KAZPREP_RETURN_IF_ERROR(
+      resources::LoadModelFile("typos/kk.attested.txt", rules_dir, &attested, &attested_origin));
+  t->attested_filter_.assign(size_t{1} << kFilterBits, 0);
+  t->attested_.Reserve(static_cast<size_t>(std::count(attested.begin(), attested.end(), '\n')));
+  t->attested_deletes_filter_.assign(size_t{1} << kDeletesFilterBits, 0);
+  KAZPREP_RETURN_IF_ERROR(resources::ForEachDataLine(
+      attested, attested_origin,
+      [raw = t.get(), w = std::u32string(), prefix = std::vector<uint64_t>(),
+       power = std::vector<uint64_t>()](std::string_view line) mutable -> Status {
+        // Cyrillic letters are two bytes in UTF-8, 110xxxxx 10xxxxxx.
+        w.clear();
+        for (size_t pos = 0; pos < line.size(); pos += 2) {
+          const auto b0 = static_cast<unsigned char>(line[pos]);
+          const auto b1 = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0;
+          const char32_t c = (b0 & 0x1F) << 6 | (b1 & 0x3F);
+          if ((b0 & 0xE0) != 0xC0 || (b1 & 0xC0) != 0x80 || c < 0x80 ||
+              !text::IsCyrillicLetter(c) || !text::IsLower(c)) {
+            return Status::Error("expected a lower-case Cyrillic word, one a line");
+          }
+          w.push_back(c);
+        }
+        const size_t n = w.size();
+        prefix.assign(n + 1, 0);
+        power.assign(n + 1, 1);
+        for (size_t j = 0; j < n; ++j) {
+          prefix[j + 1] = prefix[j] * kPolyBase + w[j];
+          power[j + 1] = power[j] * kPolyBase;
+        }
+        raw->attested_.Insert(prefix[n]);
+        FilterAdd(&raw->attested_filter_, kFilterBits, prefix[n]);
+        // w[..j) + w[j + 1..]: the suffix's hash is prefix[n] - prefix[j + 1] * B^(n - j - 1).
+        for (size_t j = 0; j < n; ++j) {
+          const uint64_t suffix = prefix[n] - prefix[j + 1] * power[n - j - 1];
+          FilterAdd(&raw->attested_deletes_filter_, kDeletesFilterBits,
+                    DeletedAt(prefix[j] * power[n - j - 1] + suffix, j));
+        }
+        return Status::Ok();
+      }));
+  std::string().swap(attested);
   KAZPREP_RETURN_IF_ERROR(
       resources::LoadModelFile("typos/confusions.tsv", rules_dir, &content, &origin));
   TypoCorrector* raw = t.get();
@@ -418,7 +509,7 @@ uint64_t TypoCorrector::RarestTrigram(const std::u32string& word) const {
 }
 
 std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string& w) const {
-  static const std::u32string kLetters = text::Decode("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя");
+  const std::u32string& kLetters = KazakhLetters();
   // A thousand forms a word: Plausible() on each was the costliest part of
   // deciding an unknown word. What does not depend on the edit is worked
   // out once for `w`: its vowels, which of its prefixes are known stems, and
@@ -575,6 +666,63 @@ std::vector<std::u32string> TypoCorrector::UnseenNeighbours(const std::u32string
       form = w;
       std::swap(form[k], form[k + 1]);
       consider(k, k + 2, 0);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool TypoCorrector::Attested(std::u32string_view w) const {
+  return attested_.Contains(PolyHash(w));
+}
+
+std::vector<std::u32string> TypoCorrector::AttestedNeighbours(const std::u32string& w) const {
+  // Each form's hash from the hashes of w's prefix and suffix around the
+  // edit: (prefix * B + inserted letters) * B^|suffix| + suffix.
+  std::vector<std::u32string> out;
+  if (attested_.size() == 0) return out;
+  const size_t n = w.size();
+  std::vector<uint64_t> prefix(n + 1, 0), suffix(n + 1, 0), power(n + 1, 1);
+  for (size_t j = 0; j < n; ++j) {
+    prefix[j + 1] = prefix[j] * kPolyBase + w[j];
+    power[j + 1] = power[j] * kPolyBase;
+  }
+  for (size_t j = n; j-- > 0;) suffix[j] = w[j] * power[n - 1 - j] + suffix[j + 1];
+  // The hash of w[..k) + letters + w[from..].
+  const auto hash = [&](size_t k, std::u32string_view letters, size_t from) {
+    uint64_t h = prefix[k];
+    for (const char32_t c : letters) h = h * kPolyBase + c;
+    return h * power[n - from] + suffix[from];
+  };
+  const auto found = [&](uint64_t h, size_t k, std::u32string_view letters, size_t from) {
+    if (!FilterHas(attested_filter_, kFilterBits, h) || !attested_.Contains(h)) return;
+    std::u32string form(w, 0, k);
+    form.append(letters).append(w, from);
+    if (form != w && !known_.Contains(Fnv1a(form))) out.push_back(std::move(form));
+  };
+  // An attested word with a letter inserted into w at any place is, with
+  // that letter deleted, w; one with w[k] replaced or deleted is, with its
+  // letter k deleted, w without w[k]: the deletes filter has that hash.
+  for (size_t k = 0; k <= n; ++k) {
+    if (FilterHas(attested_deletes_filter_, kDeletesFilterBits, DeletedAt(prefix[n], k))) {
+      for (const char32_t c : KazakhLetters()) {
+        const std::u32string_view letter(&c, 1);
+        found(hash(k, letter, k), k, letter, k);
+      }
+    }
+    if (k < n) found(hash(k, {}, k + 1), k, {}, k + 1);  // deleted
+    if (k < n &&
+        FilterHas(attested_deletes_filter_, kDeletesFilterBits, DeletedAt(hash(k, {}, k + 1), k))) {
+      for (const char32_t c : KazakhLetters()) {
+        const std::u32string_view letter(&c, 1);
+        if (c != w[k]) found(hash(k, letter, k + 1), k, letter, k + 1);  // replaced
+      }
+    }
+    if (k + 1 < n && w[k] != w[k + 1]) {  // swapped
+      const char32_t swapped[2] = {w[k + 1], w[k]};
+      const std::u32string_view letters(swapped, 2);
+      found(hash(k, letters, k + 2), k, letters, k + 2);
     }
   }
   std::sort(out.begin(), out.end());
@@ -933,8 +1081,19 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
   // part) only when it matters: when a candidate could beat it, or the
   // lexicon's suggestions are to be asked for, for words that read unlike
   // Kazakh or have rare letters.
+  // Forms one edit away that web text attests but the lexicon does not know
+  // (not shorter, as above).
+  Ranking attested;
+  for (const std::u32string& form : AttestedNeighbours(w)) {
+    if (form.size() < w.size() && !DroppedDoubledLetter(w, form)) continue;
+    const double c = EditCost(w, form);
+    if (c > kMaxCost) continue;
+    attested.Add(kAttestedLogCount - kCostWeight * c + kLmWeight * (lm_.LogProb(form) - word_lm),
+                 text::Encode(form), c);
+  }
   const bool unlike = word_lm / static_cast<double>(w.size() + 1) <= kSuggestLmPerLetter;
-  if (ranking.best_score < kKeepScore && !rare.Decides(kRareMinScore) && !unlike && !rare_letters) {
+  if (ranking.best_score < kKeepScore && attested.best_score < kKeepScore &&
+      !rare.Decides(kRareMinScore) && !unlike && !rare_letters) {
     return false;
   }
   Hunspell* hunspell = hunspell_ ? &hunspell_->Get() : nullptr;
@@ -965,6 +1124,19 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
   // A word typed on a Russian keyboard that the lexicon has not seen: a
   // lexicon word and endings, with their Kazakh letters put back.
   if (!vouched && !ranking.Decides(keep) && RestoreLettersOverEndings(w, fix)) return true;
+  // An attested form, when the lexicon's candidates do not decide: it must
+  // lead them all.
+  if (!ranking.Decides(keep) && !attested.best.empty()) {
+    const double bar = keep + (Attested(w) ? kAttestedKeeps : 0.0);
+    const double rival = std::max(ranking.best_score, attested.second_score);
+    if (attested.best_score >= bar && attested.best_score - rival >= kMargin) {
+      fix->correction = attested.best;
+      fix->cost = attested.best_cost;
+      fix->score = attested.best_score;
+      fix->evidence = "attested";
+      return true;
+    }
+  }
   if (!ranking.Decides(keep) && !vouched && (unlike || rare_letters)) {
     // Forms one edit away that the lexicon has not seen but its endings
     // explain (a lexicon word plus a known ending): the lexicon's own

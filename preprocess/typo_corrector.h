@@ -13,7 +13,11 @@
 // stronger when Hunspell accepts the input or it is a lexicon word plus a
 // known ending (a valid form the lexicon has not seen). When two known
 // candidates are too close to call, the neighbouring words decide through
-// the lexicon's word bigrams (DecideInContext). Before all that, a letter
+// the lexicon's word bigrams (DecideInContext). When the lexicon's candidates
+// do not decide, forms one edit away that Kazakh web text attests
+// (models/typos/kk.attested.txt, Tesseract's Kazakh word list) may: they are
+// candidates with no count, never known words, as web text has typos of
+// its own. Before all that, a letter
 // typed twice that Kazakh does not double (аалдыңғы, сондаа) is undone when
 // one known word is left (UndoubleLetter).
 // Restraint: a known word (seen twice) never changes; nor do words under 4 letters, words
@@ -49,8 +53,8 @@ struct TypoFix {
   double cost = 0;   // weighted edit cost from the input to the correction
   double score = 0;  // the noisy-channel score of the correction
   // "lexicon", "context", "doubled-letter", "doubled-letter+ending",
-  // "rare-letters", "put-back", "restored-letters" or
-  // "restored-letters+ending"
+  // "rare-letters", "put-back", "restored-letters",
+  // "restored-letters+ending" or "attested"
   const char* evidence = "";
 };
 
@@ -106,6 +110,11 @@ class TypoCorrector {
   // doubled letter undoubled) that are not known words but Plausible ones,
   // sorted: the lexicon's own suggestions for a word it does not know.
   std::vector<std::u32string> UnseenNeighbours(const std::u32string& w) const;
+  // True when `w` (lower-case) is in the attested word list.
+  bool Attested(std::u32string_view w) const;
+  // The forms one edit from `w` (a letter deleted, inserted, replaced, or two
+  // neighbours swapped) that are Attested() but not known words, sorted.
+  std::vector<std::u32string> AttestedNeighbours(const std::u32string& w) const;
 
  private:
   // A word's candidates that were too close to call without context.
@@ -149,10 +158,13 @@ class TypoCorrector {
   std::unordered_map<uint64_t, double> costs_;  // (typed << 32 | intended) -> cost
   // Endings learned from the lexicon: strings s for which many pairs w, w+s
   // are both lexicon words.
-  FlatHashSet64 endings_;         // EndingKey()s of the endings
-  FlatHashSet64 known_;           // hashes of the known words (seen twice), UTF-32
-  FlatHashSet64 known_utf8_;      // the same, of their UTF-8
-  FlatHashSet64 known_prefixes_;  // hashes of the prefixes of the known words, UTF-32
+  FlatHashSet64 endings_;                  // EndingKey()s of the endings
+  FlatHashSet64 known_;                    // hashes of the known words (seen twice), UTF-32
+  FlatHashSet64 known_utf8_;               // the same, of their UTF-8
+  FlatHashSet64 known_prefixes_;           // hashes of the prefixes of the known words, UTF-32
+  FlatHashSet64 attested_;                 // PolyHash()es of the attested words
+  std::vector<uint64_t> attested_filter_;  // a Bloom filter of the same
+  std::vector<uint64_t> attested_deletes_filter_;  // one of them and their one-letter deletions
   // By Cyrillic letter (code point - U+0400): the lexicon's running text
   // doubles it in under kRareDoubling of its places (not у, и).
   std::array<bool, 256> rarely_doubled_{};

@@ -28,9 +28,9 @@ check() {  # SET MIN_PRECISION MIN_RECALL MAX_CLEAN_CHANGES_PER_2000
     status=1
   fi
 }
-check dev 0.90 0.68 4.0
-check tune 0.94 0.61 2.0
-check xwmt-1 0.95 0.70 0.2
-check xwmt-2 0.96 0.69 0.2
-check dev-whole 0.87 0.86 4.0
+check dev 0.89 0.73 4.4
+check tune 0.94 0.71 2.6
+check xwmt-1 0.95 0.75 0.4
+check xwmt-2 0.96 0.76 0.4
+check dev-whole 0.86 0.86 4.4
 exit $status

@@ -228,6 +228,7 @@ TEST(TypoCorrectorTest, UndoesADoubledLetterOnlyWhenOneWordIsLeft) {
   // A frequent word keeps б and а rarely doubled.
   testing::Spit(dir.File("typos/kk.lexicon.tsv"),
                 "абвгабвгабвг\t100000\nбалаа\t5\nббала\t5\nтаулар\t5\n");
+  testing::Spit(dir.File("typos/kk.attested.txt"), "# none\n");
   TypoOptions options;
   options.hunspell.clear();
   options.rules_dir = dir.path();
@@ -243,39 +244,17 @@ TEST(TypoCorrectorTest, PutsBackAMissingLetterTheEndingsExplain) {
   EXPECT_EQ(FixAndWhy(*t, "тұсаукесерері"), Why("тұсаукесерлері", "put-back"));
 }
 
-// Property: UnseenNeighbours() (which works out what does not depend on the
-// edit once per word) gives exactly the forms one edit away that Plausible()
-// accepts and the lexicon does not know, on the example's words and on the
-// same words with one or two random edits (the unknown words it is asked
-// about).
-TEST(TypoCorrectorTest, PropertyUnseenNeighboursAreThePlausibleFormsOneEditAway) {
-  const auto t = Make(false);
-  const std::u32string letters = text::Decode("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя");
-  const auto brute_force = [&](const std::u32string& w) {
-    std::vector<std::u32string> out;
-    const auto consider = [&](const std::u32string& form) {
-      if (form.size() >= 4 && form != w && t->Plausible(form) && !t->Known(text::Encode(form))) {
-        out.push_back(form);
-      }
-    };
-    for (size_t k = 0; k <= w.size(); ++k) {
-      for (const char32_t c : letters) {
-        consider(w.substr(0, k) + c + w.substr(k));
-        if (k < w.size()) consider(w.substr(0, k) + c + w.substr(k + 1));
-      }
-      if (k < w.size() && ((k > 0 && w[k - 1] == w[k]) || (k + 1 < w.size() && w[k + 1] == w[k]))) {
-        consider(w.substr(0, k) + w.substr(k + 1));
-      }
-      if (k + 1 < w.size()) {
-        std::u32string swapped = w;
-        std::swap(swapped[k], swapped[k + 1]);
-        if (swapped != w) consider(swapped);
-      }
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  };
+// The words the neighbour properties ask about: the example's words
+// (lower-cased, 4 letters or more), long words (two or more of them run
+// together), and the same words with one or two random edits (the unknown
+// words a corrector is asked about).
+const std::u32string& KazakhLetters() {
+  static const std::u32string letters = text::Decode("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя");
+  return letters;
+}
+
+std::vector<std::u32string> WordsToAskAbout() {
+  const std::u32string& letters = KazakhLetters();
   std::vector<std::u32string> words;
   const std::string text =
       testing::Slurp(std::string(KAZPREP_SOURCE_DIR) + "/examples/news.kk.raw.txt");
@@ -289,7 +268,7 @@ TEST(TypoCorrectorTest, PropertyUnseenNeighboursAreThePlausibleFormsOneEditAway)
       word.clear();
     }
   }
-  ASSERT_GT(words.size(), 100u);
+  EXPECT_GT(words.size(), 100u);
   std::mt19937 rng(7);
   const size_t n = words.size();
   // Long words too (forms past 2 x 8 ending letters, and past the 64 letters
@@ -316,13 +295,135 @@ TEST(TypoCorrectorTest, PropertyUnseenNeighboursAreThePlausibleFormsOneEditAway)
     }
     words.push_back(w);
   }
+  return words;
+}
+
+// Asks `neighbours` and `brute_force` about every word of WordsToAskAbout():
+// the same forms, and some forms for at least a tenth of the words (or the
+// property says nothing).
+template <typename BruteForce, typename Neighbours>
+void ExpectTheSameForms(const BruteForce& brute_force, const Neighbours& neighbours) {
+  const std::vector<std::u32string> words = WordsToAskAbout();
   size_t with_forms = 0;
   for (const auto& w : words) {
     const auto expected = brute_force(w);
     with_forms += !expected.empty();
-    ASSERT_EQ(t->UnseenNeighbours(w), expected) << text::Encode(w);
+    ASSERT_EQ(neighbours(w), expected) << text::Encode(w);
   }
-  EXPECT_GT(with_forms, words.size() / 10);  // the property says something
+  EXPECT_GT(with_forms, words.size() / 10);
+}
+
+// Property: UnseenNeighbours() (which works out what does not depend on the
+// edit once per word) gives exactly the forms one edit away that Plausible()
+// accepts and the lexicon does not know, on the example's words and on the
+// same words with one or two random edits (the unknown words it is asked
+// about).
+TEST(TypoCorrectorTest, PropertyUnseenNeighboursAreThePlausibleFormsOneEditAway) {
+  const auto t = Make(false);
+  const std::u32string letters = KazakhLetters();
+  const auto brute_force = [&](const std::u32string& w) {
+    std::vector<std::u32string> out;
+    const auto consider = [&](const std::u32string& form) {
+      if (form.size() >= 4 && form != w && t->Plausible(form) && !t->Known(text::Encode(form))) {
+        out.push_back(form);
+      }
+    };
+    for (size_t k = 0; k <= w.size(); ++k) {
+      for (const char32_t c : letters) {
+        consider(w.substr(0, k) + c + w.substr(k));
+        if (k < w.size()) consider(w.substr(0, k) + c + w.substr(k + 1));
+      }
+      if (k < w.size() && ((k > 0 && w[k - 1] == w[k]) || (k + 1 < w.size() && w[k + 1] == w[k]))) {
+        consider(w.substr(0, k) + w.substr(k + 1));
+      }
+      if (k + 1 < w.size()) {
+        std::u32string swapped = w;
+        std::swap(swapped[k], swapped[k + 1]);
+        if (swapped != w) consider(swapped);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  ExpectTheSameForms(brute_force, [&](const std::u32string& w) { return t->UnseenNeighbours(w); });
+}
+
+// Forms that Kazakh web text attests (models/typos/kk.attested.txt) but the
+// lexicon does not know are candidates when the lexicon has none.
+TEST(TypoCorrectorTest, TakesAFormWebTextAttests) {
+  const auto t = Make(false);
+  for (const char* w : {"жарыстан", "жеңілгеннен", "көшбасшылықты"}) {
+    ASSERT_FALSE(t->Known(w)) << w;
+    ASSERT_TRUE(t->Attested(text::Decode(w))) << w;
+  }
+  EXPECT_EQ(FixAndWhy(*t, "жаоыстан"), Why("жарыстан", "attested"));        // a wrong letter
+  EXPECT_EQ(FixAndWhy(*t, "жңеілгеннен"), Why("жеңілгеннен", "attested"));  // two swapped
+  EXPECT_EQ(FixAndWhy(*t, "кошбасшылықты"), Why("көшбасшылықты", "attested"));
+  const auto forms = t->AttestedNeighbours(text::Decode("жаоыстан"));
+  EXPECT_NE(std::find(forms.begin(), forms.end(), text::Decode("жарыстан")), forms.end());
+}
+
+// Web text has typos of its own: an attested word is not a known word, and
+// the lexicon still corrects it.
+TEST(TypoCorrectorTest, AnAttestedTypoIsStillCorrected) {
+  const auto t = Make(false);
+  ASSERT_TRUE(t->Attested(text::Decode("болган")));
+  ASSERT_TRUE(t->Attested(text::Decode("керк")));
+  EXPECT_EQ(Fix(*t, "болган"), "болған");  // typed on a Russian keyboard
+  EXPECT_EQ(Fix(*t, "керк"), "керек");     // a letter left out
+}
+
+TEST(TypoCorrectorTest, ABadAttestedListNamesItsLine) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.File("typos"));
+  for (const char* name : {"typos/confusions.tsv", "typos/kk.lexicon.tsv"}) {
+    std::filesystem::copy_file(std::string(KAZPREP_SOURCE_DIR "/models/") + name, dir.File(name));
+  }
+  TypoOptions options;
+  options.hunspell.clear();
+  options.rules_dir = dir.path();
+  std::unique_ptr<TypoCorrector> t;
+  EXPECT_NE(TypoCorrector::Load(options, &t).message().find("kk.attested.txt: cannot open"),
+            std::string::npos);
+  for (const char* bad : {"Қазақстан", "kazakh", "сөз сөз", "\xD0"}) {
+    testing::Spit(dir.File("typos/kk.attested.txt"), std::string("# words\nсөз\n") + bad + "\n");
+    const Status status = TypoCorrector::Load(options, &t);
+    EXPECT_NE(status.message().find("kk.attested.txt:3: expected a lower-case Cyrillic word"),
+              std::string::npos)
+        << bad << ": " << status.message();
+  }
+}
+
+// Property: AttestedNeighbours() (Bloom filters, then the table, with
+// hashes updated for each edit) gives exactly the forms one edit away that
+// are Attested() and not known: no form lost to the filters' shortcuts.
+TEST(TypoCorrectorTest, PropertyAttestedNeighboursAreTheAttestedFormsOneEditAway) {
+  const auto t = Make(false);
+  const std::u32string letters = KazakhLetters();
+  const auto brute_force = [&](const std::u32string& w) {
+    std::vector<std::u32string> out;
+    const auto consider = [&](const std::u32string& form) {
+      if (form != w && t->Attested(form) && !t->Known(text::Encode(form))) out.push_back(form);
+    };
+    for (size_t k = 0; k <= w.size(); ++k) {
+      for (const char32_t c : letters) {
+        consider(w.substr(0, k) + c + w.substr(k));
+        if (k < w.size()) consider(w.substr(0, k) + c + w.substr(k + 1));
+      }
+      if (k < w.size()) consider(w.substr(0, k) + w.substr(k + 1));
+      if (k + 1 < w.size()) {
+        std::u32string swapped = w;
+        std::swap(swapped[k], swapped[k + 1]);
+        consider(swapped);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  ExpectTheSameForms(brute_force,
+                     [&](const std::u32string& w) { return t->AttestedNeighbours(w); });
 }
 
 TEST(TypoCorrectorTest, HunspellPutsBackAMissingLetter) {
