@@ -60,13 +60,14 @@ constexpr double kPutBackLmGain = 5.0;
 // lexicon does not know have no count: one edit from the input, they score
 // as a lexicon word seen exp(kAttestedLogCount) times would. The best of
 // them is taken only when the lexicon's candidates do not decide, and it
-// reaches `keep` and leads every candidate by kMargin; the bar is
-// kAttestedKeeps higher when the input is attested itself (web text has
-// typos too: болган, керк). Chosen on the tuning set: 2.0 and 2.5 gave
-// less recall for the same precision, 4.0 lost 0.03 of precision; keeps
-// of 2 or 3 changed nothing, 0 let more typos of web text through.
+// reaches `keep` and leads every candidate by kMargin. A word that is
+// attested itself gets no attested rival (web text has typos too: болган,
+// керк; only the lexicon corrects those). Chosen on the tuning set: 2.0
+// and 2.5 gave less recall for the same precision, 4.0 lost 0.03 of
+// precision; attested rivals for an attested word at a bar 1, 2 or 3
+// higher gave 1 or 2 more fixes for as many wrong changes, and cost a
+// search for most unknown words.
 constexpr double kAttestedLogCount = 3.0;
-constexpr double kAttestedKeeps = 1.0;
 // A word gets its Kazakh letters back (typed on a Russian keyboard) only from
 // a lower-case form seen this often.
 constexpr uint32_t kMinCapitalisedCount = 20;
@@ -141,9 +142,9 @@ uint64_t PolyHash(std::u32string_view w) {
 // Bloom filters in front of the attested words' table (4 MB, which does not
 // stay in cache): one 64-bit block of 2^kFilterBits per hash, two bits set
 // in it. One holds the words (256 KB); the other, 2^kDeletesFilterBits
-// blocks (2 MB), the words and the words with one letter deleted, which
-// tells AttestedNeighbours where an edit can lead to an attested word
-// before it tries the 42 letters there.
+// blocks (2 MB), the words with one letter deleted, tagged with the place
+// of the letter (DeletedAt), which tells AttestedNeighbours where an edit
+// can lead to an attested word before it tries the 42 letters there.
 constexpr int kFilterBits = 15;
 constexpr int kDeletesFilterBits = 18;
 uint64_t FilterMix(uint64_t h) {
@@ -333,43 +334,6 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
   std::string attested, attested_origin;
   KAZPREP_RETURN_IF_ERROR(
       resources::LoadModelFile("typos/kk.attested.txt", rules_dir, &attested, &attested_origin));
-  t->attested_filter_.assign(size_t{1} << kFilterBits, 0);
-  t->attested_.Reserve(static_cast<size_t>(std::count(attested.begin(), attested.end(), '\n')));
-  t->attested_deletes_filter_.assign(size_t{1} << kDeletesFilterBits, 0);
-  KAZPREP_RETURN_IF_ERROR(resources::ForEachDataLine(
-      attested, attested_origin,
-      [raw = t.get(), w = std::u32string(), prefix = std::vector<uint64_t>(),
-       power = std::vector<uint64_t>()](std::string_view line) mutable -> Status {
-        // Cyrillic letters are two bytes in UTF-8, 110xxxxx 10xxxxxx.
-        w.clear();
-        for (size_t pos = 0; pos < line.size(); pos += 2) {
-          const auto b0 = static_cast<unsigned char>(line[pos]);
-          const auto b1 = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0;
-          const char32_t c = (b0 & 0x1F) << 6 | (b1 & 0x3F);
-          if ((b0 & 0xE0) != 0xC0 || (b1 & 0xC0) != 0x80 || c < 0x80 ||
-              !text::IsCyrillicLetter(c) || !text::IsLower(c)) {
-            return Status::Error("expected a lower-case Cyrillic word, one a line");
-          }
-          w.push_back(c);
-        }
-        const size_t n = w.size();
-        prefix.assign(n + 1, 0);
-        power.assign(n + 1, 1);
-        for (size_t j = 0; j < n; ++j) {
-          prefix[j + 1] = prefix[j] * kPolyBase + w[j];
-          power[j + 1] = power[j] * kPolyBase;
-        }
-        raw->attested_.Insert(prefix[n]);
-        FilterAdd(&raw->attested_filter_, kFilterBits, prefix[n]);
-        // w[..j) + w[j + 1..]: the suffix's hash is prefix[n] - prefix[j + 1] * B^(n - j - 1).
-        for (size_t j = 0; j < n; ++j) {
-          const uint64_t suffix = prefix[n] - prefix[j + 1] * power[n - j - 1];
-          FilterAdd(&raw->attested_deletes_filter_, kDeletesFilterBits,
-                    DeletedAt(prefix[j] * power[n - j - 1] + suffix, j));
-        }
-        return Status::Ok();
-      }));
-  std::string().swap(attested);
   KAZPREP_RETURN_IF_ERROR(
       resources::LoadModelFile("typos/confusions.tsv", rules_dir, &content, &origin));
   TypoCorrector* raw = t.get();
@@ -467,14 +431,62 @@ Status TypoCorrector::Load(const TypoOptions& options, std::unique_ptr<TypoCorre
     }
     built->lm_.Train();
   };
+  // The attested words: a table and two Bloom filters of their hashes
+  // (nothing else reads them while they are built).
+  Status attested_status;
+  const auto load_attested = [built, &attested, &attested_origin, &attested_status]() {
+    built->attested_filter_.assign(size_t{1} << kFilterBits, 0);
+    built->attested_.Reserve(
+        static_cast<size_t>(std::count(attested.begin(), attested.end(), '\n')));
+    built->attested_deletes_filter_.assign(size_t{1} << kDeletesFilterBits, 0);
+    attested_status = resources::ForEachDataLine(
+        attested, attested_origin,
+        [raw = built, w = std::u32string(), prefix = std::vector<uint64_t>(),
+         power = std::vector<uint64_t>()](std::string_view line) mutable -> Status {
+          // Cyrillic letters are two bytes in UTF-8, 110xxxxx 10xxxxxx.
+          w.clear();
+          for (size_t pos = 0; pos < line.size(); pos += 2) {
+            const auto b0 = static_cast<unsigned char>(line[pos]);
+            const auto b1 = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0;
+            const char32_t c = (b0 & 0x1F) << 6 | (b1 & 0x3F);
+            if ((b0 & 0xE0) != 0xC0 || (b1 & 0xC0) != 0x80 || c < 0x80 ||
+                !text::IsCyrillicLetter(c) || !text::IsLower(c)) {
+              return Status::Error("expected a lower-case Cyrillic word, one a line");
+            }
+            w.push_back(c);
+          }
+          const size_t n = w.size();
+          prefix.assign(n + 1, 0);
+          power.assign(n + 1, 1);
+          for (size_t j = 0; j < n; ++j) {
+            prefix[j + 1] = prefix[j] * kPolyBase + w[j];
+            power[j + 1] = power[j] * kPolyBase;
+          }
+          raw->attested_.Insert(prefix[n]);
+          FilterAdd(&raw->attested_filter_, kFilterBits, prefix[n]);
+          // w[..j) + w[j + 1..]: the suffix's hash is prefix[n] - prefix[j + 1] * B^(n - j - 1).
+          for (size_t j = 0; j < n; ++j) {
+            const uint64_t suffix = prefix[n] - prefix[j + 1] * power[n - j - 1];
+            FilterAdd(&raw->attested_deletes_filter_, kDeletesFilterBits,
+                      DeletedAt(prefix[j] * power[n - j - 1] + suffix, j));
+          }
+          return Status::Ok();
+        });
+    std::string().swap(attested);
+  };
   if (options.threads > 1) {
-    std::thread letter_model(build_letter_model);
+    std::thread letter_model([&]() {
+      build_letter_model();
+      load_attested();
+    });
     build_indexes();
     letter_model.join();
   } else {
     build_indexes();
     build_letter_model();
+    load_attested();
   }
+  KAZPREP_RETURN_IF_ERROR(attested_status);
   *corrector = std::move(t);
   return Status::Ok();
 }
@@ -1075,26 +1087,39 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
     if (rare_letters || c < 1.0)
       rare.Add(log_count - kRareCostWeight * c, lexicon_.words()[id].first, c);
   }
+  // Forms one edit away that web text attests but the lexicon does not know
+  // (not shorter, as above), for a word that is not attested itself:
+  // looked for only when the lexicon's candidates do not decide, as the
+  // search is costly.
+  Ranking attested;
+  bool attested_ranked = false;
+  const auto rank_attested = [&]() {
+    attested_ranked = true;
+    if (Attested(w)) return;
+    for (const std::u32string& form : AttestedNeighbours(w)) {
+      if (form.size() < w.size() && !DroppedDoubledLetter(w, form)) continue;
+      const double c = EditCost(w, form);
+      if (c > kMaxCost) continue;
+      attested.Add(kAttestedLogCount - kCostWeight * c + kLmWeight * (lm_.LogProb(form) - word_lm),
+                   text::Encode(form), c);
+    }
+  };
+  // True when the best attested form reaches `keep` and leads every candidate.
+  const auto attested_decides = [&](double keep) {
+    return !attested.best.empty() && attested.best_score >= keep &&
+           attested.best_score - std::max(ranking.best_score, attested.second_score) >= kMargin;
+  };
   // The score of "the word is right as typed": a form Hunspell accepts, or a
   // lexicon word plus a known ending, is likely a valid form the lexicon has
   // not seen (Kazakh is agglutinative). Worked out (Hunspell is the costly
   // part) only when it matters: when a candidate could beat it, or the
   // lexicon's suggestions are to be asked for, for words that read unlike
-  // Kazakh or have rare letters.
-  // Forms one edit away that web text attests but the lexicon does not know
-  // (not shorter, as above).
-  Ranking attested;
-  for (const std::u32string& form : AttestedNeighbours(w)) {
-    if (form.size() < w.size() && !DroppedDoubledLetter(w, form)) continue;
-    const double c = EditCost(w, form);
-    if (c > kMaxCost) continue;
-    attested.Add(kAttestedLogCount - kCostWeight * c + kLmWeight * (lm_.LogProb(form) - word_lm),
-                 text::Encode(form), c);
-  }
+  // Kazakh or have rare letters, or when an attested form could (such a
+  // word then goes through the steps before the attested one as well).
   const bool unlike = word_lm / static_cast<double>(w.size() + 1) <= kSuggestLmPerLetter;
-  if (ranking.best_score < kKeepScore && attested.best_score < kKeepScore &&
-      !rare.Decides(kRareMinScore) && !unlike && !rare_letters) {
-    return false;
+  if (ranking.best_score < kKeepScore && !rare.Decides(kRareMinScore) && !unlike && !rare_letters) {
+    rank_attested();
+    if (!attested_decides(kKeepScore)) return false;
   }
   Hunspell* hunspell = hunspell_ ? &hunspell_->Get() : nullptr;
   const bool accepted = hunspell != nullptr && hunspell->spell(std::string(word));
@@ -1126,10 +1151,9 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
   if (!vouched && !ranking.Decides(keep) && RestoreLettersOverEndings(w, fix)) return true;
   // An attested form, when the lexicon's candidates do not decide: it must
   // lead them all.
-  if (!ranking.Decides(keep) && !attested.best.empty()) {
-    const double bar = keep + (Attested(w) ? kAttestedKeeps : 0.0);
-    const double rival = std::max(ranking.best_score, attested.second_score);
-    if (attested.best_score >= bar && attested.best_score - rival >= kMargin) {
+  if (!ranking.Decides(keep)) {
+    if (!attested_ranked) rank_attested();
+    if (attested_decides(keep)) {
       fix->correction = attested.best;
       fix->cost = attested.best_cost;
       fix->score = attested.best_score;

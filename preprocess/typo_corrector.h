@@ -1,8 +1,9 @@
 // TypoCorrector: corrects misspelled Kazakh words, precision first.
 //
 // Knowledge: a lexicon of word forms with counts (models/typos/kk.lexicon.tsv,
-// built by `kazprep lexicon build`) and error costs (models/typos/confusions.tsv:
-// Russian-keyboard letters are the cheapest errors).
+// built by `kazprep lexicon build`), error costs (models/typos/confusions.tsv:
+// Russian-keyboard letters are the cheapest errors), and word forms attested
+// in Kazakh web text (models/typos/kk.attested.txt).
 // Candidates for an unknown word come from a symmetric-delete index (words of
 // the lexicon with one letter deleted, matched against the input with up to
 // two deleted: edit distance 1 and most of 2, without scanning the lexicon)
@@ -13,11 +14,11 @@
 // stronger when Hunspell accepts the input or it is a lexicon word plus a
 // known ending (a valid form the lexicon has not seen). When two known
 // candidates are too close to call, the neighbouring words decide through
-// the lexicon's word bigrams (DecideInContext). When the lexicon's candidates
-// do not decide, forms one edit away that Kazakh web text attests
-// (models/typos/kk.attested.txt, Tesseract's Kazakh word list) may: they are
-// candidates with no count, never known words, as web text has typos of
-// its own. Before all that, a letter
+// the lexicon's word bigrams (DecideInContext), unless a form one edit away
+// that Kazakh web text attests (Tesseract's Kazakh word list) leads them
+// all: such forms are candidates with no count when the lexicon's do not
+// decide, never known words (web text has typos of its own), and never
+// rivals of a word that is attested itself. Before all that, a letter
 // typed twice that Kazakh does not double (аалдыңғы, сондаа) is undone when
 // one known word is left (UndoubleLetter).
 // Restraint: a known word (seen twice) never changes; nor do words under 4 letters, words
@@ -164,7 +165,7 @@ class TypoCorrector {
   FlatHashSet64 known_prefixes_;           // hashes of the prefixes of the known words, UTF-32
   FlatHashSet64 attested_;                 // PolyHash()es of the attested words
   std::vector<uint64_t> attested_filter_;  // a Bloom filter of the same
-  std::vector<uint64_t> attested_deletes_filter_;  // one of them and their one-letter deletions
+  std::vector<uint64_t> attested_deletes_filter_;  // one of their one-letter deletions, by place
   // By Cyrillic letter (code point - U+0400): the lexicon's running text
   // doubles it in under kRareDoubling of its places (not у, и).
   std::array<bool, 256> rarely_doubled_{};

@@ -7,8 +7,10 @@
 # Debian's tesseract-ocr and tesseract-ocr-kaz installed (not needed to
 # build or run kazprep):
 #   scripts/build-attested.sh [TRAINEDDATA] [OUT=models/typos/kk.attested.txt]
-# Kept: words of three or more Cyrillic letters, lower-case or in capitals
-# (lower-cased); capitalised words (names) and mixed case are left out.
+# Kept: words of three or more letters of the Kazakh alphabet (not the
+# Bashkir ҡ ҙ ӛ of the list), lower-case or in capitals (lower-cased, so
+# names written in capitals come in: алматы, ақш); capitalised words and
+# mixed case are left out.
 set -euo pipefail
 traineddata=${1:-$(ls /usr/share/tesseract-ocr/*/tessdata/kaz.traineddata 2> /dev/null | head -n 1)}
 out=${2:-models/typos/kk.attested.txt}
@@ -27,15 +29,15 @@ version=$(dpkg-query -W -f='${Version}' tesseract-ocr-kaz 2> /dev/null || echo u
   echo "# lower-cased; built by scripts/build-attested.sh. One word a line."
   python3 - "$tmp/words" << 'EOF' | LC_ALL=C sort -u
 import sys
+letters = set("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя")
 for line in open(sys.argv[1], encoding="utf-8"):
     w = line.strip()
-    if len(w) < 3 or not all("\u0400" <= c <= "\u04ff" and c.isalpha() for c in w):
-        continue
     if w.isupper():
         w = w.lower()
     elif not w.islower():
         continue
-    print(w)
+    if len(w) >= 3 and all(c in letters for c in w):
+        print(w)
 EOF
 } > "$out.tmp"
 mv "$out.tmp" "$out"
