@@ -208,6 +208,29 @@ TEST(TypoCorrectorTest, SecondOpinionPutsBackALetterLeftOut) {
   EXPECT_EQ(FixAndWhy(*t, "тарпынан"), Why("тарапынан", "rare-letters"));
 }
 
+// Loads a corrector from a rules folder in `dir` with the shipped
+// confusions, `lexicon` (nullptr: the shipped one) and `attested` (nullptr:
+// no such file).
+Status LoadFrom(const testing::TempDir& dir, const char* lexicon, const char* attested,
+                std::unique_ptr<TypoCorrector>* t) {
+  std::filesystem::create_directories(dir.File("typos"));
+  const std::string models = KAZPREP_SOURCE_DIR "/models/";
+  const auto copy = std::filesystem::copy_options::overwrite_existing;
+  std::filesystem::copy_file(models + "typos/confusions.tsv", dir.File("typos/confusions.tsv"),
+                             copy);
+  if (lexicon == nullptr) {
+    std::filesystem::copy_file(models + "typos/kk.lexicon.tsv", dir.File("typos/kk.lexicon.tsv"),
+                               copy);
+  } else {
+    testing::Spit(dir.File("typos/kk.lexicon.tsv"), lexicon);
+  }
+  if (attested != nullptr) testing::Spit(dir.File("typos/kk.attested.txt"), attested);
+  TypoOptions options;
+  options.hunspell.clear();
+  options.rules_dir = dir.path();
+  return TypoCorrector::Load(options, t);
+}
+
 // When the lexicon has no clear candidate and nothing vouches for the word,
 // the word left by undoing the letter typed twice may also be one the
 // lexicon has not seen but explains (a lexicon word plus an ending).
@@ -222,18 +245,10 @@ TEST(TypoCorrectorTest, UndoesADoubledLetterToAWordAndAnEnding) {
 // tell which, so neither is undone.
 TEST(TypoCorrectorTest, UndoesADoubledLetterOnlyWhenOneWordIsLeft) {
   testing::TempDir dir;
-  std::filesystem::create_directories(dir.File("typos"));
-  std::filesystem::copy_file(KAZPREP_SOURCE_DIR "/models/typos/confusions.tsv",
-                             dir.File("typos/confusions.tsv"));
-  // A frequent word keeps б and а rarely doubled.
-  testing::Spit(dir.File("typos/kk.lexicon.tsv"),
-                "абвгабвгабвг\t100000\nбалаа\t5\nббала\t5\nтаулар\t5\n");
-  testing::Spit(dir.File("typos/kk.attested.txt"), "# none\n");
-  TypoOptions options;
-  options.hunspell.clear();
-  options.rules_dir = dir.path();
   std::unique_ptr<TypoCorrector> t;
-  const Status status = TypoCorrector::Load(options, &t);
+  // A frequent word keeps б and а rarely doubled.
+  const Status status =
+      LoadFrom(dir, "абвгабвгабвг\t100000\nбалаа\t5\nббала\t5\nтаулар\t5\n", "# none\n", &t);
   ASSERT_TRUE(status.ok()) << status.message();
   EXPECT_EQ(Fix(*t, "ббалаа"), "ббалаа");
   EXPECT_EQ(Fix(*t, "ттаулар"), "таулар");
@@ -376,19 +391,9 @@ TEST(TypoCorrectorTest, AnAttestedTypoIsStillCorrected) {
 }
 
 // The default models with `attested` as the attested word list.
-std::unique_ptr<TypoCorrector> WithAttested(const testing::TempDir& dir,
-                                            const std::string& attested) {
-  std::filesystem::create_directories(dir.File("typos"));
-  for (const char* name : {"typos/confusions.tsv", "typos/kk.lexicon.tsv"}) {
-    std::filesystem::copy_file(std::string(KAZPREP_SOURCE_DIR "/models/") + name, dir.File(name),
-                               std::filesystem::copy_options::skip_existing);
-  }
-  testing::Spit(dir.File("typos/kk.attested.txt"), attested);
-  TypoOptions options;
-  options.hunspell.clear();
-  options.rules_dir = dir.path();
+std::unique_ptr<TypoCorrector> WithAttested(const testing::TempDir& dir, const char* attested) {
   std::unique_ptr<TypoCorrector> t;
-  const Status status = TypoCorrector::Load(options, &t);
+  const Status status = LoadFrom(dir, nullptr, attested, &t);
   EXPECT_TRUE(status.ok()) << status.message();
   return t;
 }
@@ -405,19 +410,12 @@ TEST(TypoCorrectorTest, AnAttestedWordGetsNoAttestedRival) {
 
 TEST(TypoCorrectorTest, ABadAttestedListNamesItsLine) {
   testing::TempDir dir;
-  std::filesystem::create_directories(dir.File("typos"));
-  for (const char* name : {"typos/confusions.tsv", "typos/kk.lexicon.tsv"}) {
-    std::filesystem::copy_file(std::string(KAZPREP_SOURCE_DIR "/models/") + name, dir.File(name));
-  }
-  TypoOptions options;
-  options.hunspell.clear();
-  options.rules_dir = dir.path();
   std::unique_ptr<TypoCorrector> t;
-  EXPECT_NE(TypoCorrector::Load(options, &t).message().find("kk.attested.txt: cannot open"),
+  EXPECT_NE(LoadFrom(dir, nullptr, nullptr, &t).message().find("kk.attested.txt: cannot open"),
             std::string::npos);
   for (const char* bad : {"Қазақстан", "kazakh", "сөз сөз", "\xD0"}) {
-    testing::Spit(dir.File("typos/kk.attested.txt"), std::string("# words\nсөз\n") + bad + "\n");
-    const Status status = TypoCorrector::Load(options, &t);
+    const std::string list = std::string("# words\nсөз\n") + bad + "\n";
+    const Status status = LoadFrom(dir, nullptr, list.c_str(), &t);
     EXPECT_NE(status.message().find("kk.attested.txt:3: expected a lower-case Cyrillic word"),
               std::string::npos)
         << bad << ": " << status.message();
