@@ -56,6 +56,10 @@ constexpr double kSuggestionScore = 1.0;
 constexpr double kMaxSuggestionCost = 1.0;
 constexpr double kSuggestLmPerLetter = -2.5;
 constexpr double kPutBackLmGain = 5.0;
+// A letter put back on the letter model's word alone needs this many
+// letters of context: саам (the Sami) must not become салам (tuning set:
+// one wrong change less on each side, no fix lost on any set).
+constexpr size_t kMinPutBackLetters = 5;
 // Word forms attested in web text (models/typos/kk.attested.txt) that the
 // lexicon does not know have no count: one edit from the input, they score
 // as a lexicon word seen exp(kAttestedLogCount) times would. The best of
@@ -1182,7 +1186,8 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
     // With no lexicon candidate at all for a word of rare letters, a missing
     // letter put back that reads much more like Kazakh is taken
     // (тұсаукесерері -> тұсаукесерлері; not фотографтар -> фотографтары).
-    if (rare_letters && rare.best.empty() && !put_back.empty() && !ranking.Decides(keep)) {
+    if (rare_letters && rare.best.empty() && !put_back.empty() && !ranking.Decides(keep) &&
+        w.size() >= kMinPutBackLetters) {
       fix->correction = text::Encode(put_back);
       fix->cost = EditCost(w, put_back);
       fix->score = put_back_gain;

@@ -257,6 +257,9 @@ TEST(TypoCorrectorTest, UndoesADoubledLetterOnlyWhenOneWordIsLeft) {
 TEST(TypoCorrectorTest, PutsBackAMissingLetterTheEndingsExplain) {
   const auto t = Make(false);
   EXPECT_EQ(FixAndWhy(*t, "тұсаукесерері"), Why("тұсаукесерлері", "put-back"));
+  // Not in a word of 4 letters, too short for the letter model to judge
+  // (бәке, a form of address, would become бәске).
+  EXPECT_EQ(Fix(*t, "бәке"), "бәке");
 }
 
 // The words the neighbour properties ask about: the example's words
