@@ -69,8 +69,8 @@ constexpr size_t kMinPutBackLetters = 5;
 // керк; only the lexicon corrects those). Chosen on the tuning set: 2.0
 // and 2.5 gave less recall for the same precision, 4.0 lost 0.03 of
 // precision; attested rivals for an attested word at a bar 1, 2 or 3
-// higher gave 1 or 2 more fixes for as many wrong changes, and cost a
-// search for most unknown words.
+// higher gave 2 more fixes for 1 more wrong change, and cost a search for
+// most unknown words.
 constexpr double kAttestedLogCount = 3.0;
 // A word gets its Kazakh letters back (typed on a Russian keyboard) only from
 // a lower-case form seen this often.
