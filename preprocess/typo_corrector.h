@@ -55,7 +55,7 @@ struct TypoFix {
   double score = 0;  // the noisy-channel score of the correction
   // "lexicon", "context", "doubled-letter", "doubled-letter+ending",
   // "rare-letters", "put-back", "restored-letters",
-  // "restored-letters+ending" or "attested"
+  // "restored-letters+ending", "attested" or "sole-candidate"
   const char* evidence = "";
 };
 

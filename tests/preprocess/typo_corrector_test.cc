@@ -411,6 +411,19 @@ TEST(TypoCorrectorTest, AnAttestedWordGetsNoAttestedRival) {
   EXPECT_EQ(FixAndWhy(*WithAttested(dir, "# none\n"), "жаоыстан").second, "lexicon");
 }
 
+// A word with exactly one candidate in the lexicon and none in the attested
+// list takes it (a typo of the NTREX reference); not when the word is
+// attested itself or an attested form competes.
+TEST(TypoCorrectorTest, TakesTheLexiconsSoleCandidate) {
+  testing::TempDir dir;
+  EXPECT_EQ(FixAndWhy(*WithAttested(dir, "# none\n"), "көреткен"),
+            Why("көрсеткен", "sole-candidate"));
+  EXPECT_EQ(Fix(*WithAttested(dir, "көреткен\n"), "көреткен"), "көреткен");
+  EXPECT_EQ(Fix(*WithAttested(dir, "көретпен\n"), "көреткен"), "көреткен");
+  const auto t = Make(false);
+  EXPECT_EQ(FixAndWhy(*t, "көреткен"), Why("көрсеткен", "sole-candidate"));
+}
+
 TEST(TypoCorrectorTest, ABadAttestedListNamesItsLine) {
   testing::TempDir dir;
   std::unique_ptr<TypoCorrector> t;
