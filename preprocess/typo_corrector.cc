@@ -73,9 +73,10 @@ constexpr size_t kMinPutBackLetters = 5;
 // most unknown words.
 constexpr double kAttestedLogCount = 3.0;
 // A word nothing vouches for, that is not attested itself and has exactly
-// one candidate in the lexicon and none in the attested list (one edit
-// away, the candidates' rules), takes it when it scores at least
-// kSoleMinScore: with the lexicon and the attested list to choose from, a
+// one candidate in the lexicon (the candidates' rules: up to two edits,
+// cost at most kMaxCost) and none in the attested list (one edit), takes it
+// when it scores at least kSoleMinScore, the last step before the second
+// opinion: with the lexicon and the attested list to choose from, a
 // lone neighbour is telling. Chosen on the tuning set: 2 and 2.5 gave 6
 // more fixes for 1 more wrong change (виртууалды, a typo of the
 // reference), and 2.5 keeps the valid бояғаннан (болғаннан scores 2.1);
@@ -1100,6 +1101,11 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
     if (rare_letters || c < 1.0)
       rare.Add(log_count - kRareCostWeight * c, lexicon_.words()[id].first, c);
   }
+  // The lexicon's candidates as they are now (the lexicon's suggestions may
+  // join `ranking` below): how many, and the best, for the sole candidate.
+  const size_t lexicon_candidates = ranking.all.size();
+  const std::string lexicon_best = ranking.best;
+  const double lexicon_best_score = ranking.best_score, lexicon_best_cost = ranking.best_cost;
   // Forms one edit away that web text attests but the lexicon does not know
   // (not shorter, as above), for a word that is not attested itself:
   // looked for only when the lexicon's candidates do not decide, as the
@@ -1125,7 +1131,7 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
   // True when the lexicon's only candidate scores kSoleMinScore and no
   // attested form competes (nor is the word attested itself).
   const auto sole = [&]() {
-    if (ranking.all.size() != 1 || ranking.best_score < kSoleMinScore || Attested(w)) return false;
+    if (lexicon_candidates != 1 || lexicon_best_score < kSoleMinScore || Attested(w)) return false;
     if (!attested_ranked) rank_attested();
     return attested.best.empty();
   };
@@ -1134,8 +1140,9 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
   // not seen (Kazakh is agglutinative). Worked out (Hunspell is the costly
   // part) only when it matters: when a candidate could beat it, or the
   // lexicon's suggestions are to be asked for, for words that read unlike
-  // Kazakh or have rare letters, or when an attested form could (such a
-  // word then goes through the steps before the attested one as well).
+  // Kazakh or have rare letters, or when an attested form or the lexicon's
+  // sole candidate could (such a word then goes through the steps before
+  // those as well).
   const bool unlike = word_lm / static_cast<double>(w.size() + 1) <= kSuggestLmPerLetter;
   if (ranking.best_score < kKeepScore && !rare.Decides(kRareMinScore) && !unlike && !rare_letters) {
     rank_attested();
@@ -1221,10 +1228,12 @@ bool TypoCorrector::Decide(std::string_view word, TypoFix* fix, CloseCall* close
           close->candidates.push_back(candidate);
       }
     }
+    // The lexicon's sole candidate (before the second opinion, whose
+    // refusals it may overrule: a lone neighbour is its own evidence).
     if (!vouched && sole()) {
-      fix->correction = ranking.best;
-      fix->cost = ranking.best_cost;
-      fix->score = ranking.best_score;
+      fix->correction = lexicon_best;
+      fix->cost = lexicon_best_cost;
+      fix->score = lexicon_best_score;
       fix->evidence = "sole-candidate";
       return true;
     }

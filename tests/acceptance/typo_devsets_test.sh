@@ -8,9 +8,9 @@
 # +0.05 on every set (dev 0.6875 -> 0.7396, X-WMT 0.7052 / 0.6971 -> 0.7548 /
 # 0.7668), precision -0.005 on dev and -0.009 on dev-whole (one clean-side
 # change more, `ақайғаны` -> `азайғаны`, a typo of the reference); then the
-# lexicon's sole candidate: recall +0.005 to +0.02, the development set's
+# lexicon's sole candidate: recall up to +0.02, the development set's
 # clean-side changes 13 -> 15 (`көреткен`, `жабарлады`: typos of the
-# reference, put right), hence its precision 0.8938 and dev-whole's 0.8367.
+# reference, put right), which count against dev and dev-whole.
 # Exit 77 (skipped) without ../shared.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -39,5 +39,5 @@ check dev 0.89 0.74 5.0
 check tune 0.94 0.71 2.5
 check xwmt-1 0.95 0.77 0.4
 check xwmt-2 0.96 0.77 0.4
-check dev-whole 0.83 0.86 5.0
+check dev-whole 0.84 0.86 5.0
 exit $status

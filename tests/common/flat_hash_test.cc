@@ -53,9 +53,12 @@ TEST(FlatHashSet64Test, PropertyAgreesWithUnorderedSet) {
   for (int round = 0; round < 4; ++round) {
     // Rounds of different sizes: Clear() keeps small tables, frees large ones.
     const int inserts = round % 2 == 0 ? 20000 : 300;
-    // Room made before inserting (Reserve() rehashes what is there) or not.
-    if (round >= 2) flat.Reserve(static_cast<size_t>(inserts / (round == 2 ? 1 : 10)));
+    // Room made half-way through the inserts (Reserve() rehashes what is
+    // there), for all of them or for fewer than there are, or not.
     for (int k = 0; k < inserts; ++k) {
+      if (round >= 2 && k == inserts / 2) {
+        flat.Reserve(static_cast<size_t>(round == 2 ? inserts : inserts / 10));
+      }
       const uint64_t key = k % 3 == 0 ? rng() % 64 : rng();
       ASSERT_EQ(flat.Insert(key), reference.insert(key).second) << key;
     }

@@ -56,7 +56,8 @@ TEST(TypoCorrectorTest, LoadingOnTwoThreadsBuildsTheSameTables) {
   size_t corrected = 0;
   for (const char* w : {"техологиялары", "кейейтуге", "казакстан", "томен", "туратын", "айтт",
                         "мектеп", "кейн", "акпараттық", "балаларга", "жумыс", "улттык",
-                        "корсететін", "адамдардын", "тайдырып", "шыгармашылык"}) {
+                        "корсететін", "адамдардын", "тайдырып", "шыгармашылык", "жаоыстан",
+                        "кошбасшылықты", "көреткен"}) {  // attested, attested, sole candidate
     TypoFix a, b;
     const bool fa = one->Correct(w, &a), fb = two->Correct(w, &b);
     EXPECT_EQ(fa, fb) << w;
@@ -224,7 +225,11 @@ Status LoadFrom(const testing::TempDir& dir, const char* lexicon, const char* at
   } else {
     testing::Spit(dir.File("typos/kk.lexicon.tsv"), lexicon);
   }
-  if (attested != nullptr) testing::Spit(dir.File("typos/kk.attested.txt"), attested);
+  if (attested != nullptr) {
+    testing::Spit(dir.File("typos/kk.attested.txt"), attested);
+  } else {
+    std::filesystem::remove(dir.File("typos/kk.attested.txt"));
+  }
   TypoOptions options;
   options.hunspell.clear();
   options.rules_dir = dir.path();
@@ -406,9 +411,10 @@ std::unique_ptr<TypoCorrector> WithAttested(const testing::TempDir& dir, const c
 TEST(TypoCorrectorTest, AnAttestedWordGetsNoAttestedRival) {
   testing::TempDir dir;
   EXPECT_EQ(FixAndWhy(*WithAttested(dir, "жарыстан\n"), "жаоыстан"), Why("жарыстан", "attested"));
-  EXPECT_EQ(FixAndWhy(*WithAttested(dir, "жаоыстан\nжарыстан\n"), "жаоыстан").second,
-            "lexicon");  // the lexicon's endings suggest жарыс + тан
-  EXPECT_EQ(FixAndWhy(*WithAttested(dir, "# none\n"), "жаоыстан").second, "lexicon");
+  // The lexicon's endings suggest жарыс + тан.
+  EXPECT_EQ(FixAndWhy(*WithAttested(dir, "жаоыстан\nжарыстан\n"), "жаоыстан"),
+            Why("жарыстан", "lexicon"));
+  EXPECT_EQ(FixAndWhy(*WithAttested(dir, "# none\n"), "жаоыстан"), Why("жарыстан", "lexicon"));
 }
 
 // A word with exactly one candidate in the lexicon and none in the attested
@@ -422,6 +428,13 @@ TEST(TypoCorrectorTest, TakesTheLexiconsSoleCandidate) {
   EXPECT_EQ(Fix(*WithAttested(dir, "көретпен\n"), "көреткен"), "көреткен");
   const auto t = Make(false);
   EXPECT_EQ(FixAndWhy(*t, "көреткен"), Why("көрсеткен", "sole-candidate"));
+  // A word that reads unlike Kazakh goes on to the last steps, where the
+  // lexicon's suggestions have joined the candidates: only the lexicon's
+  // own candidates count.
+  EXPECT_EQ(FixAndWhy(*t, "отпқа"), Why("топқа", "sole-candidate"));
+  // A lexicon word plus an ending (a suggestion, not a lexicon word) is no
+  // sole candidate: алқақ would be a letter put back into a 4-letter word.
+  for (const char* w : {"лқақ", "паіс", "аналзра"}) EXPECT_EQ(Fix(*t, w), w);
 }
 
 TEST(TypoCorrectorTest, ABadAttestedListNamesItsLine) {
