@@ -13,7 +13,10 @@ CC=clang CXX=clang++ cmake -S . -B build-san -G Ninja -DCMAKE_BUILD_TYPE=RelWith
 cmake --build build-san
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-ctest --test-dir build-san --output-on-failure -j "$(nproc)" --timeout 1200
+# TypoDevSets only measures figures (the Release half runs it); under the
+# sanitizers it took 134 s of about 460, while the corrector's code paths run
+# here through its unit, property and fuzz tests.
+ctest --test-dir build-san --output-on-failure -j "$(nproc)" --timeout 1200 -E '^TypoDevSets$'
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for fuzzer in build-san/tests/fuzz/*_fuzz; do
