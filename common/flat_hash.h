@@ -129,13 +129,7 @@ class FlatHashSet64 {
   void Reserve(size_t n) {
     size_t capacity = keys_.empty() ? 16 : keys_.size();
     while (capacity < 2 * n) capacity *= 2;
-    if (capacity == keys_.size()) return;
-    std::vector<uint64_t> old;
-    old.swap(keys_);
-    keys_.assign(capacity, 0);
-    for (const uint64_t key : old) {
-      if (key != 0) keys_[FindSlot(key)] = key;
-    }
+    if (capacity != keys_.size()) Rehash(capacity);
   }
   // Empties the set; a small table is kept for reuse, a large one freed.
   void Clear() {
@@ -157,10 +151,12 @@ class FlatHashSet64 {
     while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
     return i;
   }
-  void Grow() {
+  void Grow() { Rehash(keys_.empty() ? 16 : 2 * keys_.size()); }
+  // Moves the keys into a table of `capacity` slots (a power of two).
+  void Rehash(size_t capacity) {
     std::vector<uint64_t> old;
     old.swap(keys_);
-    keys_.assign(old.empty() ? 16 : 2 * old.size(), 0);
+    keys_.assign(capacity, 0);
     for (const uint64_t key : old) {
       if (key != 0) keys_[FindSlot(key)] = key;
     }

@@ -322,15 +322,45 @@ std::vector<std::u32string> WordsToAskAbout() {
   return words;
 }
 
-// Asks `neighbours` and `brute_force` about every word of WordsToAskAbout():
+// The forms one edit from `w` that `keep` accepts, sorted: a letter
+// inserted, replaced or deleted (with `any_deletion`, else only one of a
+// doubled letter), or two neighbours swapped.
+template <typename Keep>
+std::vector<std::u32string> BruteForce(const std::u32string& w, const Keep& keep,
+                                       bool any_deletion) {
+  std::vector<std::u32string> out;
+  const auto consider = [&](const std::u32string& form) {
+    if (form != w && keep(form)) out.push_back(form);
+  };
+  for (size_t k = 0; k <= w.size(); ++k) {
+    for (const char32_t c : KazakhLetters()) {
+      consider(w.substr(0, k) + c + w.substr(k));
+      if (k < w.size()) consider(w.substr(0, k) + c + w.substr(k + 1));
+    }
+    if (k < w.size() &&
+        (any_deletion || (k > 0 && w[k - 1] == w[k]) || (k + 1 < w.size() && w[k + 1] == w[k]))) {
+      consider(w.substr(0, k) + w.substr(k + 1));
+    }
+    if (k + 1 < w.size()) {
+      std::u32string swapped = w;
+      std::swap(swapped[k], swapped[k + 1]);
+      consider(swapped);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Asks `neighbours` and BruteForce() about every word of WordsToAskAbout():
 // the same forms, and some forms for at least a tenth of the words (or the
 // property says nothing).
-template <typename BruteForce, typename Neighbours>
-void ExpectTheSameForms(const BruteForce& brute_force, const Neighbours& neighbours) {
+template <typename Keep, typename Neighbours>
+void ExpectTheSameForms(const Keep& keep, bool any_deletion, const Neighbours& neighbours) {
   const std::vector<std::u32string> words = WordsToAskAbout();
   size_t with_forms = 0;
   for (const auto& w : words) {
-    const auto expected = brute_force(w);
+    const auto expected = BruteForce(w, keep, any_deletion);
     with_forms += !expected.empty();
     ASSERT_EQ(neighbours(w), expected) << text::Encode(w);
   }
@@ -344,33 +374,11 @@ void ExpectTheSameForms(const BruteForce& brute_force, const Neighbours& neighbo
 // about).
 TEST(TypoCorrectorTest, PropertyUnseenNeighboursAreThePlausibleFormsOneEditAway) {
   const auto t = Make(false);
-  const std::u32string letters = KazakhLetters();
-  const auto brute_force = [&](const std::u32string& w) {
-    std::vector<std::u32string> out;
-    const auto consider = [&](const std::u32string& form) {
-      if (form.size() >= 4 && form != w && t->Plausible(form) && !t->Known(text::Encode(form))) {
-        out.push_back(form);
-      }
-    };
-    for (size_t k = 0; k <= w.size(); ++k) {
-      for (const char32_t c : letters) {
-        consider(w.substr(0, k) + c + w.substr(k));
-        if (k < w.size()) consider(w.substr(0, k) + c + w.substr(k + 1));
-      }
-      if (k < w.size() && ((k > 0 && w[k - 1] == w[k]) || (k + 1 < w.size() && w[k + 1] == w[k]))) {
-        consider(w.substr(0, k) + w.substr(k + 1));
-      }
-      if (k + 1 < w.size()) {
-        std::u32string swapped = w;
-        std::swap(swapped[k], swapped[k + 1]);
-        if (swapped != w) consider(swapped);
-      }
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  };
-  ExpectTheSameForms(brute_force, [&](const std::u32string& w) { return t->UnseenNeighbours(w); });
+  ExpectTheSameForms(
+      [&](const std::u32string& form) {
+        return form.size() >= 4 && t->Plausible(form) && !t->Known(text::Encode(form));
+      },
+      /*any_deletion=*/false, [&](const std::u32string& w) { return t->UnseenNeighbours(w); });
 }
 
 // Forms that Kazakh web text attests (models/typos/kk.attested.txt) but the
@@ -456,30 +464,11 @@ TEST(TypoCorrectorTest, ABadAttestedListNamesItsLine) {
 // are Attested() and not known: no form lost to the filters' shortcuts.
 TEST(TypoCorrectorTest, PropertyAttestedNeighboursAreTheAttestedFormsOneEditAway) {
   const auto t = Make(false);
-  const std::u32string letters = KazakhLetters();
-  const auto brute_force = [&](const std::u32string& w) {
-    std::vector<std::u32string> out;
-    const auto consider = [&](const std::u32string& form) {
-      if (form != w && t->Attested(form) && !t->Known(text::Encode(form))) out.push_back(form);
-    };
-    for (size_t k = 0; k <= w.size(); ++k) {
-      for (const char32_t c : letters) {
-        consider(w.substr(0, k) + c + w.substr(k));
-        if (k < w.size()) consider(w.substr(0, k) + c + w.substr(k + 1));
-      }
-      if (k < w.size()) consider(w.substr(0, k) + w.substr(k + 1));
-      if (k + 1 < w.size()) {
-        std::u32string swapped = w;
-        std::swap(swapped[k], swapped[k + 1]);
-        consider(swapped);
-      }
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  };
-  ExpectTheSameForms(brute_force,
-                     [&](const std::u32string& w) { return t->AttestedNeighbours(w); });
+  ExpectTheSameForms(
+      [&](const std::u32string& form) {
+        return t->Attested(form) && !t->Known(text::Encode(form));
+      },
+      /*any_deletion=*/true, [&](const std::u32string& w) { return t->AttestedNeighbours(w); });
 }
 
 TEST(TypoCorrectorTest, HunspellPutsBackAMissingLetter) {
