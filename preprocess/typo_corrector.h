@@ -2,7 +2,8 @@
 //
 // Knowledge: a lexicon of word forms with counts (models/typos/kk.lexicon.tsv,
 // built by `kazprep lexicon build`), error costs (models/typos/confusions.tsv:
-// Russian-keyboard letters are the cheapest errors), and word forms attested
+// Russian-keyboard letters are the cheapest errors; models/typos/keyboard.tsv:
+// a neighbouring key costs one edit, a far letter two), and word forms attested
 // in Kazakh web text (models/typos/kk.attested.txt).
 // Candidates for an unknown word come from a symmetric-delete index (words of
 // the lexicon with one letter deleted, matched against the input with up to
@@ -135,6 +136,11 @@ class TypoCorrector {
   // word that is not known, and for a capitalised word.
   bool Decide(std::string_view word, TypoFix* fix, CloseCall* close) const;
   bool CorrectCapitalised(std::string_view word, TypoFix* fix) const;
+  // Prices the substitutions of neighbouring keys of `content` (the rows of
+  // typos/keyboard.tsv) that typos/confusions.tsv does not.
+  Status AddKeyboardCosts(std::string_view content, std::string_view origin);
+  // The cost of typing `typed` for `intended`: typos/confusions.tsv, then
+  // the keyboard's neighbours, else a far substitution.
   double SubstitutionCost(char32_t typed, char32_t intended) const;
   bool RestoresLetters(const std::u32string& w, uint32_t id) const;
   // True when `w` (lower-case Cyrillic) has one letter typed twice that

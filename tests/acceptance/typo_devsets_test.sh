@@ -11,6 +11,10 @@
 # lexicon's sole candidate: recall up to +0.02, the development set's
 # clean-side changes 13 -> 15 (`көреткен`, `жабарлады`: typos of the
 # reference, put right), which count against dev and dev-whole.
+# Then keyboard costs (models/typos/keyboard.tsv: a far substitution costs
+# two edits): dev 0.8944/0.7500 -> 0.9042/0.7865, tune 0.9439/0.7184 ->
+# 0.9574/0.7468 (2.44 -> 2.09 clean), X-WMT 0.9589/0.7713 and 0.9701/0.7788
+# -> 0.9837/0.8292 and 0.9882/0.8029 (0.33 -> 0.00 clean).
 # Exit 77 (skipped) without ../shared.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -35,9 +39,9 @@ check() {  # SET MIN_PRECISION MIN_RECALL MAX_CLEAN_CHANGES_PER_2000
     status=1
   fi
 }
-check dev 0.89 0.74 5.0
-check tune 0.94 0.71 2.5
-check xwmt-1 0.95 0.77 0.4
-check xwmt-2 0.96 0.77 0.4
+check dev 0.90 0.78 5.0
+check tune 0.95 0.74 2.1
+check xwmt-1 0.98 0.82 0.1
+check xwmt-2 0.98 0.80 0.1
 check dev-whole 0.84 0.86 5.0
 exit $status

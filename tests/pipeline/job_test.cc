@@ -396,7 +396,7 @@ TEST(JobTest, ConfigReadsTheUsersLexicons) {
   text.name = "text";
   text.shard = {0, 1};
   JobReport report;
-  testing::Spit(dir.File("news.txt"), "Біз блокчеінді зерттейміз.\n");
+  testing::Spit(dir.File("news.txt"), "Біз блокчецнді зерттейміз.\n");
   config.lexicons.clear();
   status = RunJob(config, &report, text);
   ASSERT_TRUE(status.ok()) << status.message();
@@ -410,7 +410,7 @@ TEST(JobTest, ConfigReadsTheUsersLexicons) {
     return all;
   };
   const auto shard_text = [&] { return shard_file("mono.0"); };
-  EXPECT_EQ(shard_text(), "Біз блокчеінді зерттейміз.\n");
+  EXPECT_EQ(shard_text(), "Біз блокчецнді зерттейміз.\n");
   const std::string stamp = shard_file("text");  // its first line is the inputs' fingerprint
   testing::Spit(dir.File("mine.tsv"), "блокчейнді\t40\nблокчейн\t60\n");
   config.lexicons = {dir.File("mine.tsv")};
